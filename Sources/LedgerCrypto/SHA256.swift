@@ -106,3 +106,19 @@ private final class FetchedDigest: @unchecked Sendable {
 }
 
 private let sha256Algorithm = FetchedDigest()
+
+extension SHA256.Digest: Codable {
+    /// Encodes as 64 lowercase hex characters.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(hex)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        guard let digest = SHA256.Digest(hex: try container.decode(String.self)) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not 64 hex characters")
+        }
+        self = digest
+    }
+}

@@ -56,7 +56,7 @@ struct OpenSSLCommand {
 
     /// Runs `openssl arguments…` and returns its standard output; throws ``Failure`` on a failure status.
     @discardableResult
-    func run(_ arguments: String...) throws -> String {
+    func run(_ arguments: [String]) throws -> String {
         let result = try outcome(arguments)
         guard result.status == 0 else { throw Failure(arguments: arguments, outcome: result) }
         return result.output
@@ -69,9 +69,14 @@ struct TemporaryDirectory: ~Copyable {
 
     init() throws {
         url = FileManager.default.temporaryDirectory.appending(
-            path: "ledger-crypto-tests-\(UUID().uuidString)", directoryHint: .isDirectory)
+            path: "ledger-crypto-tests-\(UUID().uuidString)",
+            directoryHint: .isDirectory
+        )
         try FileManager.default.createDirectory(
-            at: url, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+            at: url,
+            withIntermediateDirectories: false,
+            attributes: [.posixPermissions: 0o700]
+        )
     }
 
     deinit { try? FileManager.default.removeItem(at: url) }

@@ -10,7 +10,7 @@ import Testing
 
     @Test func opensslIsInstalled() throws {
         let directory = try TemporaryDirectory()
-        let version = try OpenSSLCommand(directory: directory.url).run("version")
+        let version = try OpenSSLCommand(directory: directory.url).run(["version"])
         #expect(version.hasPrefix("OpenSSL 3."), "\(version)")
     }
 
@@ -25,14 +25,18 @@ import Testing
         try directory.write(message, to: "msg")
         try directory.write(signature, to: "sig")
 
-        let output = try openssl.run("pkeyutl", "-verify", "-pubin", "-inkey", "pub.pem", "-rawin", "-in", "msg", "-sigfile", "sig")
+        let output = try openssl.run([
+            "pkeyutl", "-verify", "-pubin", "-inkey", "pub.pem", "-rawin", "-in", "msg", "-sigfile", "sig",
+        ])
         #expect(output.contains("Signature Verified Successfully"))
 
         // The same check must fail for a flipped bit, so the success above means something.
         var forged = signature
         forged[10] ^= 0x04
         try directory.write(forged, to: "forged")
-        let refused = try openssl.outcome(["pkeyutl", "-verify", "-pubin", "-inkey", "pub.pem", "-rawin", "-in", "msg", "-sigfile", "forged"])
+        let refused = try openssl.outcome([
+            "pkeyutl", "-verify", "-pubin", "-inkey", "pub.pem", "-rawin", "-in", "msg", "-sigfile", "forged",
+        ])
         #expect(refused.status != 0)
         #expect(!refused.output.contains("Verified Successfully"))
     }
@@ -45,13 +49,15 @@ import Testing
         let openssl = OpenSSLCommand(directory: directory.url)
         let passin = encrypted ? ["-passin", "pass:\(passphrase)"] : []
         if encrypted {
-            try openssl.run("genpkey", "-algorithm", "ed25519", "-aes-256-cbc", "-pass", "pass:\(passphrase)", "-out", "key.pem")
+            try openssl.run([
+                "genpkey", "-algorithm", "ed25519", "-aes-256-cbc", "-pass", "pass:\(passphrase)", "-out", "key.pem",
+            ])
         } else {
-            try openssl.run("genpkey", "-algorithm", "ed25519", "-out", "key.pem")
+            try openssl.run(["genpkey", "-algorithm", "ed25519", "-out", "key.pem"])
         }
         let pem = try directory.readText("key.pem")
         #expect(pem.contains(encrypted ? "-----BEGIN ENCRYPTED PRIVATE KEY-----" : "-----BEGIN PRIVATE KEY-----"))
-        try #require(try openssl.outcome(["pkey", "-in", "key.pem", "-pubout", "-out", "pub.pem"] + passin).status == 0)
+        try openssl.run(["pkey", "-in", "key.pem", "-pubout", "-out", "pub.pem"] + passin)
 
         let key = try Ed25519.PrivateKey(pemRepresentation: pem, passphrase: encrypted ? Array(passphrase.utf8) : nil)
         let opensslPublicKey = try Ed25519.PublicKey(pemRepresentation: try directory.readText("pub.pem"))
@@ -63,16 +69,16 @@ import Testing
 
         // openssl signing with its own key gives the same deterministic signature.
         try directory.write(message, to: "msg")
-        try #require(
-            try openssl.outcome(["pkeyutl", "-sign", "-inkey", "key.pem", "-rawin", "-in", "msg", "-out", "sig"] + passin)
-                .status == 0)
+        try openssl.run(["pkeyutl", "-sign", "-inkey", "key.pem", "-rawin", "-in", "msg", "-out", "sig"] + passin)
         #expect(try directory.read("sig") == signature)
     }
 
     @Test func opensslEncryptedKeyRefusesTheWrongPassphrase() throws {
         let directory = try TemporaryDirectory()
         let openssl = OpenSSLCommand(directory: directory.url)
-        try openssl.run("genpkey", "-algorithm", "ed25519", "-aes-256-cbc", "-pass", "pass:\(passphrase)", "-out", "key.pem")
+        try openssl.run([
+            "genpkey", "-algorithm", "ed25519", "-aes-256-cbc", "-pass", "pass:\(passphrase)", "-out", "key.pem",
+        ])
         let pem = try directory.readText("key.pem")
         let wrong = #expect(throws: CryptoError.self) {
             try Ed25519.PrivateKey(pemRepresentation: pem, passphrase: Array("not it".utf8))
@@ -92,11 +98,11 @@ import Testing
         #expect(pem.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----"))
         try directory.write(pem, to: "key.pem")
 
-        let publicPEM = try openssl.run("pkey", "-in", "key.pem", "-passin", "pass:\(passphrase)", "-pubout")
+        let publicPEM = try openssl.run(["pkey", "-in", "key.pem", "-passin", "pass:\(passphrase)", "-pubout"])
         #expect(try Ed25519.PublicKey(pemRepresentation: publicPEM) == key.publicKey)
         #expect(publicPEM == key.publicKey.pemRepresentation)
 
-        let text = try openssl.run("pkey", "-in", "key.pem", "-passin", "pass:\(passphrase)", "-noout", "-text")
+        let text = try openssl.run(["pkey", "-in", "key.pem", "-passin", "pass:\(passphrase)", "-noout", "-text"])
         #expect(text.contains("ED25519 Private-Key"))
 
         let refused = try openssl.outcome(["pkey", "-in", "key.pem", "-passin", "pass:wrong", "-noout"])
@@ -104,7 +110,10 @@ import Testing
 
         // openssl signs with our key exactly as we do.
         try directory.write(message, to: "msg")
-        try openssl.run("pkeyutl", "-sign", "-inkey", "key.pem", "-passin", "pass:\(passphrase)", "-rawin", "-in", "msg", "-out", "sig")
+        try openssl.run([
+            "pkeyutl", "-sign", "-inkey", "key.pem", "-passin", "pass:\(passphrase)", "-rawin", "-in", "msg", "-out",
+            "sig",
+        ])
         #expect(try directory.read("sig") == key.signature(for: message))
     }
 
@@ -113,7 +122,7 @@ import Testing
         let openssl = OpenSSLCommand(directory: directory.url)
         let key = try Ed25519.PrivateKey()
         try directory.write(try key.pemRepresentation(), to: "key.pem")
-        let publicPEM = try openssl.run("pkey", "-in", "key.pem", "-pubout")
+        let publicPEM = try openssl.run(["pkey", "-in", "key.pem", "-pubout"])
         #expect(try Ed25519.PublicKey(pemRepresentation: publicPEM) == key.publicKey)
     }
 }

@@ -102,7 +102,9 @@ import Testing
             }
             #expect(error?.code == .invalidKey, "\(count) bytes")
         }
-        let seedError = #expect(throws: CryptoError.self) { try Ed25519.PrivateKey(seed: [UInt8](repeating: 1, count: 31)) }
+        let seedError = #expect(throws: CryptoError.self) {
+            try Ed25519.PrivateKey(seed: [UInt8](repeating: 1, count: 31))
+        }
         #expect(seedError?.code == .invalidKey)
     }
 
@@ -125,7 +127,9 @@ import Testing
     @Test func errorsNeverContainThePassphrase() throws {
         let pem = try Ed25519.PrivateKey().pemRepresentation(passphrase: passphrase)
         let wrong = Array("hunter2-secret".utf8)
-        let error = #expect(throws: CryptoError.self) { try Ed25519.PrivateKey(pemRepresentation: pem, passphrase: wrong) }
+        let error = #expect(throws: CryptoError.self) {
+            try Ed25519.PrivateKey(pemRepresentation: pem, passphrase: wrong)
+        }
         let text = error.map { "\($0) \($0.message)" } ?? ""
         #expect(!text.isEmpty)
         #expect(!text.contains("hunter2"))

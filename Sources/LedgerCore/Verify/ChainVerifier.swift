@@ -1,0 +1,122 @@
+import Dispatch
+import LedgerCrypto
+
+/// Verifies a ledger entry by entry, as DESIGN.md section 7 describes, without trusting anything but the bytes.
+///
+/// Feed it the entries' bytes in `seq` order, in batches of any size, with ``verify(batch:)``; it stops at the
+/// first failing entry. Signatures in a batch are checked on every core at once (Ed25519 verification is
+/// most of the work); everything else runs in order. It keeps the Merkle tree and the replay state, never
+/// the entries themselves.
+public struct ChainVerifier: Sendable {
+    public private(set) var state = LedgerState()
+    public private(set) var tree = MerkleTree()
+    /// The first failure found; once set, further batches are ignored.
+    public private(set) var failure: LedgerError?
+    private let pinnedGenesis: EntryHash?
+    /// Payloads of donations, sales, grants, payouts and expenses, which a later reversal may need.
+    private var reversible: [Int: Payload] = [:]
+    /// The first public key the chain declared for each key id (genesis or `key.add`).
+    private var declaredKeys: [KeyID: Ed25519.PublicKey] = [:]
+
+    /// - Parameter pinnedGenesis: the genesis hash the ledger must start from (`verify --genesis`).
+    public init(pinnedGenesis: EntryHash? = nil) {
+        self.pinnedGenesis = pinnedGenesis
+    }
+
+    /// The number of entries verified so far.
+    public var verifiedCount: Int { state.count }
+
+    /// Verifies the next entries. Returns the first failure, if any (also kept in ``failure``).
+    @discardableResult
+    public mutating func verify(batch: [[UInt8]]) -> LedgerError? {
+        guard failure == nil else { return failure }
+        let decoded = ChainVerifier.decodeInParallel(batch)
+        for case .success(let entry) in decoded { declareKeys(of: entry) }
+        let signatures = checkSignaturesInParallel(decoded)
+        for (offset, result) in decoded.enumerated() {
+            let position = state.count
+            switch result {
+            case .failure(let error):
+                return fail(error.at(seq: position, kind: error.kind))
+            case .success(let entry):
+                if let error = apply(entry, signatureValid: signatures[offset]) { return fail(error) }
+            }
+        }
+        return nil
+    }
+
+    /// The result once every entry was given.
+    public func finish() -> VerificationResult {
+        if let failure { return .invalid(failure) }
+        if state.count == 0 {
+            return .invalid(LedgerError(.badGenesis, seq: 0, en: "the ledger has no entries", zh: "账本中没有条目"))
+        }
+        return .valid(VerificationSummary(state: state, root: tree.root))
+    }
+
+    private mutating func fail(_ error: LedgerError) -> LedgerError {
+        failure = error
+        return error
+    }
+
+    private mutating func apply(_ entry: Entry, signatureValid: Bool?) -> LedgerError? {
+        let reversible = self.reversible
+        let tree = self.tree
+        let context = ApplyContext(
+            mode: .verify,
+            signature: signatureValid.map { .checked(valid: $0) } ?? .check,
+            earlierPayload: { seq in reversible[seq] },
+            merkleRoot: { size in tree.root(size: size) })
+        do {
+            try state.apply(entry, context: context)
+        } catch {
+            return error
+        }
+        if entry.seq == 0, let pinnedGenesis, entry.hash != pinnedGenesis {
+            return LedgerError(.genesisMismatch, seq: 0, kind: entry.kind.rawValue,
+                en: "the genesis hash is \(entry.hash), not the pinned \(pinnedGenesis): this is a different ledger",
+                zh: "创世哈希为 \(entry.hash)，而非指定的 \(pinnedGenesis)：这是另一个账本")
+        }
+        self.tree.append(entry.hash)
+        if entry.kind.isReversible { self.reversible[entry.seq] = entry.payload }
+        return nil
+    }
+
+    private mutating func declareKeys(of entry: Entry) {
+        let declared: [KeyDescriptor]
+        switch entry.payload {
+        case .genesis(let genesis): declared = genesis.keys
+        case .keyAdd(let add): declared = [add.key]
+        default: return
+        }
+        for key in declared where declaredKeys[key.id] == nil {
+            declaredKeys[key.id] = try? Ed25519.PublicKey(rawRepresentation: key.publicKey)
+        }
+    }
+
+    private static func decodeInParallel(_ batch: [[UInt8]]) -> [Result<Entry, LedgerError>] {
+        let placeholder = Result<Entry, LedgerError>.failure(LedgerError(.nonCanonical, en: "", zh: ""))
+        var results = [Result<Entry, LedgerError>](repeating: placeholder, count: batch.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+                output[index] = Result { () throws(LedgerError) in try Entry(bytes: batch[index]) }
+            }
+        }
+        return results
+    }
+
+    /// `nil` where the author's key is not declared yet: ``LedgerState`` then reports the unknown key.
+    private func checkSignaturesInParallel(_ decoded: [Result<Entry, LedgerError>]) -> [Bool?] {
+        var valid = [Bool?](repeating: nil, count: decoded.count)
+        let keys = declaredKeys
+        valid.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: decoded.count) { index in
+                guard case .success(let entry) = decoded[index], let key = keys[entry.body.author] else { return }
+                output[index] = entry.isSignatureValid(for: key)
+            }
+        }
+        return valid
+    }
+}
