@@ -120,3 +120,12 @@ public struct ChainVerifier: Sendable {
         return valid
     }
 }
+
+extension ChainVerifier {
+    /// Records that the next entry could not even be read as a line (a torn last line, an over-long line),
+    /// unless an earlier entry already failed.
+    public mutating func failNext(_ code: LedgerError.Code, en: String, zh: String) {
+        guard failure == nil else { return }
+        failure = LedgerError(code, seq: state.count, en: en, zh: zh)
+    }
+}

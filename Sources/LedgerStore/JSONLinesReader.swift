@@ -1,0 +1,60 @@
+import Foundation
+import LedgerCore
+
+/// Reads a JSON Lines export (DESIGN.md section 8) in batches, with memory bounded by the batch, never the file.
+///
+/// Each complete line is handed over as it is. A line longer than ``Entry/maxBytes`` is cut to just over the
+/// limit (the decoder then refuses it as too long), and a last line with no final newline is reported through
+/// ``tornLastLine`` rather than handed over: both are invalid entries at their position, not unreadable files.
+public struct JSONLinesReader {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var skippingOverlong = false
+    private var atEnd = false
+    /// Set when the file ended in the middle of a line.
+    public private(set) var tornLastLine = false
+
+    /// Opens a file for reading.
+    public init(path: String) throws(LedgerError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw LedgerError(.storage, en: "cannot read \(path): it does not exist or is not readable",
+                zh: "无法读取 \(path)：文件不存在或不可读")
+        }
+        self.handle = handle
+    }
+
+    /// The next lines, up to `count`; empty at the end of the file.
+    public mutating func next(_ count: Int) throws(LedgerError) -> [[UInt8]] {
+        var lines: [[UInt8]] = []
+        while lines.count < count {
+            if let newline = buffer.firstIndex(of: 0x0a) {
+                if skippingOverlong {
+                    skippingOverlong = false
+                } else {
+                    lines.append(Array(buffer[..<newline]))
+                }
+                buffer.removeSubrange(...newline)
+                continue
+            }
+            if buffer.count > Entry.maxBytes {
+                if !skippingOverlong { lines.append(Array(buffer.prefix(Entry.maxBytes + 1))) }
+                skippingOverlong = true
+                buffer.removeAll(keepingCapacity: true)
+            }
+            if atEnd {
+                if !buffer.isEmpty { tornLastLine = true }
+                buffer.removeAll()
+                break
+            }
+            let chunk: Data?
+            do {
+                chunk = try handle.read(upToCount: 1 << 20)
+            } catch {
+                throw LedgerError(.storage, en: "reading the file failed: \(error.localizedDescription)",
+                    zh: "读取文件失败：\(error.localizedDescription)")
+            }
+            if let chunk, !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { atEnd = true }
+        }
+        return lines
+    }
+}

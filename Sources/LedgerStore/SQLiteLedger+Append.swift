@@ -1,0 +1,135 @@
+import Foundation
+import GRDB
+import LedgerCore
+import LedgerCrypto
+
+/// The outcome of an append, for the line every appending command prints.
+public struct AppendResult: Sendable {
+    public enum Status: String, Sendable { case effective, pending }
+    public var entry: Entry
+    /// Whether the new entry is in force or waits for approval.
+    public var status: Status
+    /// For an approval: whether its target took effect with it.
+    public var targetTookEffect: Bool
+}
+
+extension SQLiteLedger {
+    /// Composes, signs, checks and writes the next entry in one transaction; on refusal writes nothing.
+    @discardableResult
+    public func append(_ payload: Payload, memo: String? = nil, signer: Ed25519.PrivateKey, now: Timestamp)
+        throws(LedgerError) -> AppendResult
+    {
+        try write { db throws(LedgerError) in
+            let state = try self.loadState(db)
+            let entry = try state.compose(payload, memo: memo, signer: signer, now: now)
+            return try self.insert(entry, state: state, now: now, db)
+        }
+    }
+
+    /// Checks and writes an entry signed elsewhere (genesis, an import, a remote author).
+    @discardableResult
+    public func append(_ entry: Entry, now: Timestamp) throws(LedgerError) -> AppendResult {
+        try write { db throws(LedgerError) in
+            try self.insert(entry, state: try self.loadState(db), now: now, db)
+        }
+    }
+
+    /// Runs `body` in one `BEGIN IMMEDIATE` transaction, committed only if it returns.
+    func write<T>(_ body: (Database) throws(LedgerError) -> T) throws(LedgerError) -> T {
+        var result: T?
+        try StorageFailure.map(path) {
+            try database.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+            }
+        }
+        return result!
+    }
+
+    private func insert(_ entry: Entry, state: LedgerState, now: Timestamp, _ db: Database) throws(LedgerError) -> AppendResult {
+        var next = state
+        try next.apply(entry, context: try context(for: entry, state: state, mode: .append(now: now), db))
+        try writeRows(of: entry, db)
+        try writeSnapshot(next, db)
+        let status: AppendResult.Status = next.pending[entry.seq] != nil ? .pending : .effective
+        var tookEffect = false
+        if case .approve(let approve) = entry.payload { tookEffect = next.pending[approve.target] == nil }
+        return AppendResult(entry: entry, status: status, targetTookEffect: tookEffect)
+    }
+
+    /// The entry row and its derived index row.
+    func writeRows(of entry: Entry, _ db: Database) throws(LedgerError) {
+        try StorageFailure.map(path) {
+            try db.execute(
+                sql: "INSERT INTO entries (seq, hash, bytes) VALUES (?, ?, ?)",
+                arguments: [entry.seq, Data(entry.hash.bytes), Data(entry.bytes)])
+            var member = entry.payload.member
+            if member == nil, let target = entry.payload.target {
+                member = try String.fetchOne(db, sql: "SELECT member FROM entry_index WHERE seq = ?", arguments: [target])
+            }
+            try db.execute(
+                sql: "INSERT INTO entry_index (seq, kind, member, target) VALUES (?, ?, ?, ?)",
+                arguments: [entry.seq, entry.kind.rawValue, member, entry.payload.target])
+        }
+    }
+
+    func writeSnapshot(_ state: LedgerState, _ db: Database) throws(LedgerError) {
+        try StorageFailure.map(path) {
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO state_snapshot (id, count, state) VALUES (1, ?, ?)",
+                arguments: [state.count, try JSONEncoder().encode(state)])
+        }
+    }
+
+    /// What the rules may ask of the past, fetched up front: the entry a reversal undoes, and a checkpoint's root.
+    func context(for entry: Entry, state: LedgerState, mode: ApplyContext.Mode, _ db: Database) throws(LedgerError)
+        -> ApplyContext
+    {
+        var earlier: [Int: Payload] = [:]
+        var roots: [Int: EntryHash] = [:]
+        if case .reversal(let reversal) = entry.payload, reversal.target < state.count,
+            let target = try self.entry(reversal.target, db)
+        {
+            earlier[reversal.target] = target.payload
+        }
+        if case .checkpoint(let checkpoint) = entry.payload, checkpoint.size <= state.count {
+            roots[checkpoint.size] = try merkleRoot(size: checkpoint.size, db)
+        }
+        let fetched = earlier
+        let fetchedRoots = roots
+        return ApplyContext(
+            mode: mode,
+            earlierPayload: { seq in fetched[seq] },
+            merkleRoot: { size throws(LedgerError) in
+                guard let root = fetchedRoots[size] else {
+                    throw LedgerError(.badCheckpoint, en: "no tree of size \(size)", zh: "没有大小为 \(size) 的树")
+                }
+                return root
+            })
+    }
+
+    func loadState(_ db: Database) throws(LedgerError) -> LedgerState {
+        let (count, stored) = try StorageFailure.map(path) { () throws -> (Int, Data?) in
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entries") ?? 0
+            let stored = try Data.fetchOne(db, sql: "SELECT state FROM state_snapshot WHERE id = 1")
+            return (count, stored)
+        }
+        guard let stored else {
+            guard count == 0 else { throw SQLiteLedger.derivedDamage(path) }
+            return LedgerState()
+        }
+        guard let state = try? JSONDecoder().decode(LedgerState.self, from: stored), state.count == count else {
+            throw SQLiteLedger.derivedDamage(path)
+        }
+        return state
+    }
+
+    static func derivedDamage(_ path: String?) -> LedgerError {
+        LedgerError(.storage,
+            en: "the ledger's summary tables do not match its entries (the file was edited outside this program); "
+                + "run `ledger verify`, then rebuild with `ledger export` and `ledger import`",
+            zh: "账本的汇总表与条目不一致（文件曾被本程序以外的方式修改）；请运行 `ledger verify`，再用 `ledger export` 和 `ledger import` 重建")
+    }
+}

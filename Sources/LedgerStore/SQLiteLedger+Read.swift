@@ -1,0 +1,129 @@
+import Foundation
+import GRDB
+import LedgerCore
+
+extension SQLiteLedger {
+    /// The rules' state after the last entry.
+    public func state() throws(LedgerError) -> LedgerState {
+        try read { db throws(LedgerError) in try self.loadState(db) }
+    }
+
+    /// The number of entries.
+    public func count() throws(LedgerError) -> Int {
+        try read { db throws(LedgerError) in
+            try StorageFailure.map(self.path) { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entries") ?? 0 }
+        }
+    }
+
+    /// One entry by seq, or `nil` if there is none.
+    public func entry(_ seq: Int) throws(LedgerError) -> Entry? {
+        try read { db throws(LedgerError) in try self.entry(seq, db) }
+    }
+
+    /// Entries in seq order from `from`, optionally only of one kind or touching one member.
+    public func entries(from: Int = 0, limit: Int? = nil, kind: Kind? = nil, member: MemberID? = nil) throws(LedgerError)
+        -> [Entry]
+    {
+        try read { db throws(LedgerError) in
+            var conditions = ["e.seq >= ?"]
+            var arguments: [any DatabaseValueConvertible] = [from]
+            if let kind {
+                conditions.append("i.kind = ?")
+                arguments.append(kind.rawValue)
+            }
+            if let member {
+                conditions.append("i.member = ?")
+                arguments.append(member)
+            }
+            arguments.append(limit ?? -1)
+            let sql = """
+                SELECT e.bytes FROM entries e JOIN entry_index i ON i.seq = e.seq
+                WHERE \(conditions.joined(separator: " AND ")) ORDER BY e.seq LIMIT ?
+                """
+            let rows = try StorageFailure.map(self.path) {
+                try Data.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+            }
+            var entries: [Entry] = []
+            for data in rows { entries.append(try SQLiteLedger.decode(data)) }
+            return entries
+        }
+    }
+
+    /// The entries that refer to `target` (its approvals, rejection, reversal), in seq order.
+    public func entries(referringTo target: Int) throws(LedgerError) -> [Entry] {
+        try read { db throws(LedgerError) in
+            let rows = try StorageFailure.map(self.path) {
+                try Data.fetchAll(
+                    db, sql: "SELECT e.bytes FROM entries e JOIN entry_index i ON i.seq = e.seq WHERE i.target = ? ORDER BY e.seq",
+                    arguments: [target])
+            }
+            var entries: [Entry] = []
+            for data in rows { entries.append(try SQLiteLedger.decode(data)) }
+            return entries
+        }
+    }
+
+    /// Calls `body` with the exact bytes of every entry in seq order, `batchSize` at a time, reading
+    /// in one transaction so the batches form one consistent snapshot even while another process appends.
+    public func forEachBatch(of batchSize: Int = 4096, _ body: ([[UInt8]]) throws(LedgerError) -> Void) throws(LedgerError) {
+        try read { db throws(LedgerError) in
+            var next = 0
+            while true {
+                let rows = try StorageFailure.map(self.path) {
+                    try Row.fetchAll(
+                        db, sql: "SELECT seq, bytes FROM entries WHERE seq >= ? ORDER BY seq LIMIT ?",
+                        arguments: [next, batchSize])
+                }
+                if rows.isEmpty { return }
+                var batch: [[UInt8]] = []
+                batch.reserveCapacity(rows.count)
+                for row in rows {
+                    let seq: Int = row["seq"]
+                    // A gap in seq is reported by the verifier as the entry at the wrong place.
+                    next = seq + 1
+                    let data: Data = row["bytes"]
+                    batch.append([UInt8](data))
+                }
+                try body(batch)
+                if rows.count < batchSize { return }
+            }
+        }
+    }
+
+    func read<T>(_ body: (Database) throws(LedgerError) -> T) throws(LedgerError) -> T {
+        var result: T?
+        try StorageFailure.map(path) {
+            try database.read { db in result = try body(db) }
+        }
+        return result!
+    }
+
+    func entry(_ seq: Int, _ db: Database) throws(LedgerError) -> Entry? {
+        let data = try StorageFailure.map(path) { try Data.fetchOne(db, sql: "SELECT bytes FROM entries WHERE seq = ?", arguments: [seq]) }
+        guard let data else { return nil }
+        return try SQLiteLedger.decode(data)
+    }
+
+    func merkleRoot(size: Int, _ db: Database) throws(LedgerError) -> EntryHash {
+        let hashes = try StorageFailure.map(path) {
+            try Data.fetchAll(db, sql: "SELECT hash FROM entries WHERE seq < ? ORDER BY seq", arguments: [size])
+        }
+        var tree = MerkleTree()
+        for hash in hashes {
+            guard let digest = EntryHash(bytes: hash) else { throw SQLiteLedger.derivedDamage(path) }
+            tree.append(digest)
+        }
+        return tree.root
+    }
+
+    static func decode(_ data: Data) throws(LedgerError) -> Entry {
+        try Entry(bytes: [UInt8](data))
+    }
+}
+
+extension SQLiteLedger {
+    /// The Merkle root of the first `size` entries (all of them when `nil`), recomputed from the stored hashes.
+    public func merkleRoot(size: Int? = nil) throws(LedgerError) -> EntryHash {
+        try read { db throws(LedgerError) in try self.merkleRoot(size: size ?? Int.max, db) }
+    }
+}

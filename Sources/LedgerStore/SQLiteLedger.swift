@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+import LedgerCore
+
+/// A ledger kept in one SQLite file (DESIGN.md section 8).
+///
+/// Appends run one at a time under SQLite's write lock (`BEGIN IMMEDIATE`); another process waits up to
+/// ``busyTimeout`` for it. Every append checks every rule against the current state and then writes the entry
+/// and its derived rows in one transaction with `synchronous = FULL`, so an append is durable when it returns
+/// and a refused append writes nothing.
+public final class SQLiteLedger: Sendable {
+    /// How long a command waits for another process's append before giving up with a clear message.
+    public static let busyTimeout: TimeInterval = 30
+
+    let database: DatabaseQueue
+    /// The file path, or `nil` in memory.
+    public let path: String?
+
+    init(database: DatabaseQueue, path: String?) {
+        self.database = database
+        self.path = path
+    }
+
+    /// Opens an existing ledger file.
+    /// - Parameter readOnly: open without the right to write (verify, export, reports).
+    /// - Throws: `storage` when the file is missing, is not SQLite, or is not a ledger.
+    public static func open(at path: String, readOnly: Bool = false) throws(LedgerError) -> SQLiteLedger {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw LedgerError(.storage, en: "there is no ledger at \(path); create one with `ledger init` or give --ledger PATH",
+                zh: "\(path) 处没有账本；请用 `ledger init` 创建，或用 --ledger 指定路径")
+        }
+        let ledger = try StorageFailure.map(path) {
+            SQLiteLedger(database: try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly)), path: path)
+        }
+        try ledger.checkIsLedger()
+        return ledger
+    }
+
+    /// Creates a new ledger file holding only its genesis entry. Refuses to touch an existing file.
+    public static func create(at path: String, genesis: Entry, now: Timestamp) throws(LedgerError) -> SQLiteLedger {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw LedgerError(.storage, en: "\(path) already exists; a new ledger needs a new file",
+                zh: "\(path) 已存在；新账本需要新文件")
+        }
+        let ledger = try StorageFailure.map(path) {
+            SQLiteLedger(database: try DatabaseQueue(path: path, configuration: configuration(readOnly: false)), path: path)
+        }
+        do {
+            try ledger.prepareNew()
+            try ledger.append(genesis, now: now)
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
+        return ledger
+    }
+
+    /// A ledger in memory, for tests.
+    public static func inMemory() throws(LedgerError) -> SQLiteLedger {
+        let ledger = try StorageFailure.map(nil) { SQLiteLedger(database: try DatabaseQueue(), path: nil) }
+        try ledger.prepareNew()
+        return ledger
+    }
+
+    private static func configuration(readOnly: Bool) -> Configuration {
+        var configuration = Configuration()
+        configuration.readonly = readOnly
+        configuration.busyMode = .timeout(busyTimeout)
+        if !readOnly { configuration.journalMode = .wal }
+        configuration.label = "ledger"
+        return configuration
+    }
+
+    func prepareNew() throws(LedgerError) {
+        try StorageFailure.map(path) {
+            try Schema.migrator.migrate(database)
+            try database.writeWithoutTransaction { db in
+                // Set after opening: GRDB lowers it to NORMAL in WAL mode while it prepares a connection.
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+        }
+    }
+
+    private func checkIsLedger() throws(LedgerError) {
+        let hasEntries = try StorageFailure.map(path) {
+            try database.read { db in try db.tableExists("entries") && db.tableExists("state_snapshot") }
+        }
+        guard hasEntries else {
+            throw LedgerError(.storage, en: "\(path ?? "the database") is an SQLite file but not a ledger",
+                zh: "\(path ?? "该数据库") 是 SQLite 文件，但不是账本")
+        }
+        if !database.configuration.readonly {
+            try StorageFailure.map(path) {
+                try Schema.migrator.migrate(database)
+                try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            }
+        }
+    }
+
+    /// The `synchronous` setting in force (2 = FULL), so tests can prove appends are durable.
+    public func synchronousSetting() throws(LedgerError) -> Int {
+        try StorageFailure.map(path) { try database.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA synchronous") ?? -1 } }
+    }
+}

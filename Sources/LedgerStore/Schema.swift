@@ -1,0 +1,45 @@
+import GRDB
+
+/// The database schema, as named migrations that are never edited once released.
+///
+/// `entries` is the ledger itself: seq, entry hash and exact bytes, with triggers that refuse UPDATE and DELETE.
+/// Everything else is derived from it, written in the same transaction as the entry it comes from, and can be
+/// rebuilt from `entries`; a verifier never reads it.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE entries (
+                        seq   INTEGER PRIMARY KEY CHECK (seq >= 0),
+                        hash  BLOB NOT NULL UNIQUE CHECK (length(hash) = 32),
+                        bytes BLOB NOT NULL
+                    );
+                    CREATE TRIGGER entries_are_append_only_update BEFORE UPDATE ON entries
+                    BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only: UPDATE refused'); END;
+                    CREATE TRIGGER entries_are_append_only_delete BEFORE DELETE ON entries
+                    BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only: DELETE refused'); END;
+
+                    -- Derived: the rules' state after the last entry (LedgerState, JSON).
+                    CREATE TABLE state_snapshot (
+                        id    INTEGER PRIMARY KEY CHECK (id = 1),
+                        count INTEGER NOT NULL,
+                        state BLOB NOT NULL
+                    );
+
+                    -- Derived: which entries touch which member, and each entry's kind, for log and statements.
+                    CREATE TABLE entry_index (
+                        seq    INTEGER PRIMARY KEY,
+                        kind   TEXT NOT NULL,
+                        member TEXT,
+                        target INTEGER
+                    );
+                    CREATE INDEX entry_index_member ON entry_index(member, seq) WHERE member IS NOT NULL;
+                    CREATE INDEX entry_index_kind ON entry_index(kind, seq);
+                    CREATE INDEX entry_index_target ON entry_index(target) WHERE target IS NOT NULL;
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import LedgerCore
+
+extension Ledger {
+    struct Balance: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: t("A member's balance with totals, or a table of all members.", "查询某成员余额及合计，或列出全部成员余额。"),
+            discussion: t("Example: ledger balance H001", "示例：ledger balance H001"))
+        @Argument(help: ArgumentHelp(t("Member id (omit for all).", "成员编号（省略则列出全部）。"))) var member: String?
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let ledger = try global.openLedger(readOnly: true)
+            let state = try ledger.state()
+            guard let member else {
+                printMembers(state, global: global)
+                return
+            }
+            guard let record = state.members[member] else {
+                throw CLIFailure(.refused, t("[unknown_member] member \(member) does not exist (see `ledger member list`)",
+                    "[unknown_member] 成员 \(member) 不存在（见 `ledger member list`）"))
+            }
+            var sales: Fen = 0, fees: Fen = 0, grants: Fen = 0, payouts: Fen = 0
+            for entry in try ledger.entries(member: member) where state.pending[entry.seq] == nil
+                && !state.rejected.contains(entry.seq) && !state.reversed.contains(entry.seq)
+            {
+                switch entry.payload {
+                case .sale(let sale):
+                    sales += sale.amount
+                    fees += sale.fee ?? 0
+                case .grant(let grant): grants += grant.amount
+                case .payout(let payout): payouts += payout.amount
+                default: break
+                }
+            }
+            if global.json {
+                Format.printJSON([
+                    "member": member, "name": record.name, "balance": record.balance, "closed": record.closed,
+                    "sales": sales, "fees": fees, "grants": grants, "payouts": payouts,
+                ])
+                return
+            }
+            print("\(record.name) (\(member))\(record.closed ? t(" — closed", "——已关闭") : "")")
+            print(Format.table([t("Item", "项目"), t("Amount", "金额")], [
+                [t("Produce sales", "农产品销售额"), Format.money(sales)],
+                [t("  less fees", "  减：服务费"), Format.money(-fees)],
+                [t("Grants", "救助金"), Format.money(grants)],
+                [t("Paid out", "已发放"), Format.money(-payouts)],
+                [t("Balance held", "代管余额"), Format.money(record.balance)],
+            ], rightAligned: [1]))
+        }
+    }
+}

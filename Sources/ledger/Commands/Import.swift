@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerStore
+
+extension Ledger {
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: t("Verify a .jsonl export, then load it into a new ledger file.", "核验 .jsonl 导出文件，然后载入为新的账本文件。"),
+            discussion: t("All or nothing: if any entry fails, no ledger file is written. Example: ledger import backup.jsonl --ledger restored.db",
+                "全部成功或完全不写：任何条目出错都不会生成账本文件。示例：ledger import backup.jsonl --ledger restored.db"))
+
+        @Argument(help: ArgumentHelp(t("The .jsonl file.", ".jsonl 文件。"))) var file: String
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let destination = global.ledgerPath
+            guard !FileManager.default.fileExists(atPath: destination) else {
+                throw CLIFailure(.storage, t("\(destination) already exists; import writes a new ledger (choose another --ledger)",
+                    "\(destination) 已存在；导入会生成新账本（请用 --ledger 指定其他路径）"))
+            }
+            if try LedgerSource.isSQLite(file) {
+                throw CLIFailure(.usage, t("\(file) is a ledger database; import takes a .jsonl export (make one with `ledger export`)",
+                    "\(file) 是账本数据库；导入需要 .jsonl 导出文件（可用 `ledger export` 生成）"))
+            }
+            // First pass: verify everything, so a bad file is refused before anything is written.
+            var verifier = ChainVerifier()
+            try LedgerSource.forEachBatch(of: file) { batch in
+                verifier.verify(batch: batch)
+                return verifier.failure == nil
+            } torn: {
+                verifier.failNext(.nonCanonical, en: "the last line is cut off (no newline at the end)", zh: "最后一行不完整（末尾没有换行）")
+            }
+            guard case .valid(let summary) = verifier.finish() else {
+                if case .invalid(let error) = verifier.finish() {
+                    throw CLIFailure(.invalidLedger, t("\(file) does not verify, nothing was imported: ", "\(file) 核验未通过，未导入任何内容：")
+                        + CLIFailure(error).message.replacingOccurrences(of: t(" — nothing was written.", "——未写入任何内容。"), with: ""))
+                }
+                return
+            }
+            // Second pass: load it, every rule applied again, into a file that appears only when complete.
+            var reader = try JSONLinesReader(path: file)
+            let progress = Progress(label: t("imported", "已导入"))
+            var loaded = 0
+            _ = try SQLiteLedger.importLedger(at: destination) { () throws(LedgerError) in
+                let batch = try reader.next(4096)
+                loaded += batch.count
+                progress.update(loaded)
+                return batch
+            }
+            progress.finish()
+            if global.json {
+                Format.printJSON(["ledger": destination, "entries": summary.entries, "head": summary.head.hex])
+            } else {
+                print(t("Imported \(summary.entries) entries into \(destination); head \(summary.head.hex).",
+                    "已将 \(summary.entries) 条导入 \(destination)；最新哈希 \(summary.head.hex)。"))
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerStore
+
+extension Ledger {
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: t("Check the whole chain: bytes, hashes, signatures, approvals, balances, checkpoints.",
+                "核验整条链：字节、哈希、签名、审批、余额和检查点。"),
+            discussion: t(
+                "PATH may be a ledger .db or an exported .jsonl. Exit 0: valid. Exit 1: invalid (the first failing entry is named). Other codes: the file could not be read. Example: ledger verify export.jsonl --genesis 9c1f…",
+                "PATH 可以是 .db 账本或导出的 .jsonl。退出码 0：有效；1：无效（指出第一条出错的条目）；其他：文件无法读取。示例：ledger verify export.jsonl --genesis 9c1f…"))
+
+        @Argument(help: ArgumentHelp(t("The ledger to check (default: --ledger).", "要核验的账本（默认为 --ledger）。")))
+        var path: String?
+
+        @Option(help: ArgumentHelp(t("The genesis hash the ledger must start from.", "账本必须对应的创世哈希。")))
+        var genesis: String?
+
+        @OptionGroup var global: GlobalOptions
+
+        func validate() throws {
+            if let genesis, EntryHash(hex: genesis) == nil || genesis != genesis.lowercased() {
+                throw ValidationError(t("Please give --genesis as 64 lowercase hex characters.", "--genesis 须为 64 个小写十六进制字符。"))
+            }
+        }
+
+        func run() throws {
+            let target = path ?? global.ledgerPath
+            var verifier = ChainVerifier(pinnedGenesis: genesis.flatMap { EntryHash(hex: $0) })
+            let progress = Progress(label: t("verified", "已核验"))
+            try LedgerSource.forEachBatch(of: target) { batch in
+                verifier.verify(batch: batch)
+                progress.update(verifier.verifiedCount)
+                return verifier.failure == nil
+            } torn: {
+                verifier.failNext(.nonCanonical, en: "the last line is cut off (no newline at the end): the file was torn while being written",
+                    zh: "最后一行不完整（末尾没有换行）：文件在写入时被截断")
+            }
+            progress.finish()
+            switch verifier.finish() {
+            case .valid(let summary):
+                printValid(summary, target: target)
+            case .invalid(let error):
+                printInvalid(error)
+                throw ExitCode(CLIFailure.Exit.invalidLedger.rawValue)
+            }
+        }
+
+        private func printValid(_ summary: VerificationSummary, target: String) {
+            if global.json {
+                Format.printJSON([
+                    "valid": true, "entries": summary.entries, "head": summary.head.hex, "root": summary.root.hex,
+                    "genesis": summary.genesis?.hex ?? "", "society": summary.society ?? "", "ledger": summary.ledgerID ?? "",
+                    "funds": summary.funds, "in_kind": summary.inKind, "members": summary.members, "pending": summary.pending,
+                ])
+                return
+            }
+            print(t("✔ \(target) is valid: \(summary.entries) entries, every hash, signature, approval and balance checked.",
+                "✔ \(target) 核验通过：共 \(summary.entries) 条，所有哈希、签名、审批和余额均正确。"))
+            print(Format.table([t("Item", "项目"), t("Value", "值")], [
+                [t("Society", "互助社"), summary.society ?? ""],
+                [t("Genesis", "创世哈希"), summary.genesis?.hex ?? ""],
+                [t("Head", "最新哈希"), summary.head.hex],
+                [t("Merkle root", "默克尔根"), summary.root.hex],
+                [t("Pending", "待审批"), summary.pending.isEmpty ? t("none", "无") : summary.pending.map(String.init).joined(separator: ", ")],
+            ]))
+            let funds = summary.funds.keys.sorted()
+            print(Format.table([t("Fund", "基金"), t("Cash", "现金余额"), t("In kind", "物资价值")],
+                funds.map { [$0, Format.money(summary.funds[$0] ?? 0), Format.money(summary.inKind[$0] ?? 0)] }, rightAligned: [1, 2]))
+            let held = summary.members.values.reduce(Fen(0), +)
+            print(t("Held for \(summary.members.count) members: \(Format.money(held))", "代 \(summary.members.count) 户成员保管：\(Format.money(held))"))
+        }
+
+        private func printInvalid(_ error: LedgerError) {
+            let seq = error.seq ?? 0
+            let kind = error.kind ?? "unknown"
+            let message = error.message.text(chinese: Language.current.isChinese)
+            if global.json {
+                Format.printJSON(["valid": false, "seq": seq, "kind": kind, "code": error.code.rawValue, "message": message])
+                return
+            }
+            print(t("✘ INVALID at entry \(seq) (\(kind)) [\(error.code)]: \(message)",
+                "✘ 核验失败：第 \(seq) 条（\(kind)）[\(error.code)]：\(message)"))
+            print(t("Entries before \(seq) are intact. Compare with a trusted copy or the last published checkpoint.",
+                "第 \(seq) 条之前的条目完好。请与可信副本或最近公示的检查点比对。"))
+        }
+    }
+}
+
+/// Reads a ledger as batches of entry bytes, whether it is a SQLite file or a JSON Lines export.
+enum LedgerSource {
+    /// Calls `body` with each batch until it returns false; calls `torn` if a `.jsonl` ends mid-line.
+    static func forEachBatch(of path: String, _ body: ([[UInt8]]) -> Bool, torn: () -> Void) throws {
+        if try isSQLite(path) {
+            try SQLiteLedger.open(at: path, readOnly: true).forEachBatch { batch throws(LedgerError) in
+                _ = body(batch)
+            }
+            return
+        }
+        var reader = try JSONLinesReader(path: path)
+        while true {
+            let batch = try reader.next(4096)
+            if batch.isEmpty { break }
+            guard body(batch) else { return }
+        }
+        if reader.tornLastLine { torn() }
+    }
+
+    /// Whether the file starts with SQLite's magic header.
+    static func isSQLite(_ path: String) throws -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw CLIFailure(.storage, t("cannot read \(path): it does not exist or is not readable", "无法读取 \(path)：文件不存在或不可读"))
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        return header == Data("SQLite format 3\0".utf8)
+    }
+}
