@@ -40,7 +40,8 @@ let package = Package(
         ),
         .testTarget(
             name: "LedgerCoreTests",
-            dependencies: ["LedgerCore", "LedgerCrypto", "LedgerTesting"]
+            dependencies: ["LedgerCore", "LedgerCrypto", "LedgerTesting"],
+            resources: [.copy("Vectors")]
         ),
         .testTarget(
             name: "LedgerStoreTests",
@@ -48,7 +49,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LedgerCLITests",
-            dependencies: ["LedgerCore", "LedgerStore", "LedgerTesting"]
+            dependencies: ["ledger", "LedgerCore", "LedgerStore", "LedgerTesting"]
         ),
     ]
 )

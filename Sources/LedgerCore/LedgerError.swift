@@ -63,6 +63,11 @@ public struct LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
         public static let amountOverflow = Code(rawValue: "amount_overflow")
         // Step 6.
         public static let badCheckpoint = Code(rawValue: "bad_checkpoint")
+        // Section 6 and step 7: published checkpoints.
+        public static let badCheckpointNote = Code(rawValue: "bad_checkpoint_note")
+        public static let checkpointMismatch = Code(rawValue: "checkpoint_mismatch")
+        public static let ledgerTruncated = Code(rawValue: "ledger_truncated")
+        public static let badProof = Code(rawValue: "bad_proof")
         // Outside the chain.
         public static let storage = Code(rawValue: "storage")
     }

@@ -73,6 +73,17 @@ extension SQLiteLedger {
                 sql: "INSERT INTO entry_index (seq, kind, member, target) VALUES (?, ?, ?, ?)",
                 arguments: [entry.seq, entry.kind.rawValue, member, entry.payload.target])
         }
+        let nodes = MerkleNodeTable(db: db, path: path)
+        let completed = try MerkleNodeTable.nodesCompleted(byLeaf: entry.hash, at: entry.seq) { level, index throws(LedgerError) in
+            try nodes.node(level: level, index: index)
+        }
+        try StorageFailure.map(path) {
+            for node in completed {
+                try db.execute(
+                    sql: "INSERT INTO merkle_nodes (level, idx, hash) VALUES (?, ?, ?)",
+                    arguments: [node.level, node.index, Data(node.hash.bytes)])
+            }
+        }
     }
 
     func writeSnapshot(_ state: LedgerState, _ db: Database) throws(LedgerError) {

@@ -105,15 +105,7 @@ extension SQLiteLedger {
     }
 
     func merkleRoot(size: Int, _ db: Database) throws(LedgerError) -> EntryHash {
-        let hashes = try StorageFailure.map(path) {
-            try Data.fetchAll(db, sql: "SELECT hash FROM entries WHERE seq < ? ORDER BY seq", arguments: [size])
-        }
-        var tree = MerkleTree()
-        for hash in hashes {
-            guard let digest = EntryHash(bytes: hash) else { throw SQLiteLedger.derivedDamage(path) }
-            tree.append(digest)
-        }
-        return tree.root
+        try MerkleNodeTable(db: db, path: path).root(ofSize: size)
     }
 
     static func decode(_ data: Data) throws(LedgerError) -> Entry {
@@ -122,8 +114,21 @@ extension SQLiteLedger {
 }
 
 extension SQLiteLedger {
-    /// The Merkle root of the first `size` entries (all of them when `nil`), recomputed from the stored hashes.
+    /// The Merkle root of the first `size` entries (all of them when `nil`), from the stored subtree hashes.
     public func merkleRoot(size: Int? = nil) throws(LedgerError) -> EntryHash {
-        try read { db throws(LedgerError) in try self.merkleRoot(size: size ?? Int.max, db) }
+        try read { db throws(LedgerError) in
+            let count = try StorageFailure.map(self.path) { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entries") ?? 0 }
+            return try self.merkleRoot(size: min(size ?? count, count), db)
+        }
+    }
+
+    /// The inclusion proof of entry `index` in the tree of the first `size` entries.
+    public func inclusionProof(index: Int, size: Int) throws(LedgerError) -> [EntryHash] {
+        try read { db throws(LedgerError) in try MerkleNodeTable(db: db, path: self.path).auditPath(index: index, size: size) }
+    }
+
+    /// The consistency proof from the first `old` entries to the first `new` entries.
+    public func consistencyProof(old: Int, new: Int) throws(LedgerError) -> [EntryHash] {
+        try read { db throws(LedgerError) in try MerkleNodeTable(db: db, path: self.path).consistencyPath(old: old, new: new) }
     }
 }

@@ -38,6 +38,24 @@ enum Schema {
                     CREATE INDEX entry_index_member ON entry_index(member, seq) WHERE member IS NOT NULL;
                     CREATE INDEX entry_index_kind ON entry_index(kind, seq);
                     CREATE INDEX entry_index_target ON entry_index(target) WHERE target IS NOT NULL;
+
+                    -- Derived: every complete subtree of the RFC 9162 Merkle tree, so roots and proofs at any
+                    -- size cost O(log n) reads.
+                    CREATE TABLE merkle_nodes (
+                        level INTEGER NOT NULL,
+                        idx   INTEGER NOT NULL,
+                        hash  BLOB NOT NULL,
+                        PRIMARY KEY (level, idx)
+                    ) WITHOUT ROWID;
+
+                    -- Published checkpoints (C2SP signed notes) and their cosignatures. Not part of the chain and
+                    -- not derivable from it: a record of what was signed and posted, used for receipts and notices.
+                    CREATE TABLE checkpoint_notes (
+                        size   INTEGER NOT NULL,
+                        text   TEXT NOT NULL PRIMARY KEY,
+                        note   TEXT NOT NULL,
+                        signed INTEGER NOT NULL
+                    );
                     """)
         }
         return migrator

@@ -4,7 +4,7 @@ import LedgerCrypto
 ///
 /// It keeps the hash of every complete, aligned subtree (2n − 1 hashes for n leaves, in flat byte arrays),
 /// so the root at any earlier size costs O(log n) hashes. The leaf hash of an entry is its entry hash.
-public struct MerkleTree: Sendable {
+public struct MerkleTree: Sendable, MerkleNodeReader {
     /// `levels[l]` holds, 32 bytes each, the hashes of the complete subtrees of 2^l leaves, left to right.
     private var levels: [[UInt8]] = [[]]
 
@@ -30,8 +30,7 @@ public struct MerkleTree: Sendable {
     /// The root of the first `size` leaves (`size` ≤ ``size``); the hash of the empty string for 0.
     public func root(size: Int) -> EntryHash {
         precondition(size >= 0 && size <= self.size, "no tree of that size yet")
-        if size == 0 { return SHA256.hash([]) }
-        return subtree(start: 0, count: size)
+        return try! root(ofSize: size)
     }
 
     /// The root of all leaves.
@@ -40,14 +39,13 @@ public struct MerkleTree: Sendable {
     /// The RFC 9162 audit path for leaf `index` in the tree of the first `size` leaves, leaf side first.
     public func inclusionProof(index: Int, size: Int) -> [EntryHash] {
         precondition(index >= 0 && index < size && size <= self.size)
-        return path(index: index, start: 0, count: size)
+        return try! auditPath(index: index, size: size)
     }
 
     /// The RFC 9162 consistency proof from the tree of `old` leaves to the tree of `new` leaves (0 < old ≤ new).
     public func consistencyProof(old: Int, new: Int) -> [EntryHash] {
         precondition(old > 0 && old <= new && new <= size)
-        if old == new { return [] }
-        return subproof(m: old, start: 0, count: new, complete: true)
+        return try! consistencyPath(old: old, new: new)
     }
 
     /// SHA-256(0x01 ‖ left ‖ right).
@@ -59,40 +57,10 @@ public struct MerkleTree: Sendable {
         return hasher.finalize()
     }
 
-    private func node(level: Int, index: Int) -> EntryHash {
+    public func node(level: Int, index: Int) -> EntryHash {
         levels[level].withUnsafeBytes { buffer in
             EntryHash(storage: buffer.loadUnaligned(fromByteOffset: index * 32, as: SIMD32<UInt8>.self))
         }
-    }
-
-    /// MTH of leaves `start ..< start + count`, where `start` is a multiple of the largest power of two below count.
-    private func subtree(start: Int, count: Int) -> EntryHash {
-        if count & (count - 1) == 0 {
-            let level = count.trailingZeroBitCount
-            return node(level: level, index: start >> level)
-        }
-        let split = MerkleTree.largestPowerOfTwo(below: count)
-        return MerkleTree.interior(subtree(start: start, count: split), subtree(start: start + split, count: count - split))
-    }
-
-    private func path(index: Int, start: Int, count: Int) -> [EntryHash] {
-        if count == 1 { return [] }
-        let split = MerkleTree.largestPowerOfTwo(below: count)
-        if index < split {
-            return path(index: index, start: start, count: split) + [subtree(start: start + split, count: count - split)]
-        }
-        return path(index: index - split, start: start + split, count: count - split) + [subtree(start: start, count: split)]
-    }
-
-    private func subproof(m: Int, start: Int, count: Int, complete: Bool) -> [EntryHash] {
-        if m == count { return complete ? [] : [subtree(start: start, count: count)] }
-        let split = MerkleTree.largestPowerOfTwo(below: count)
-        if m <= split {
-            return subproof(m: m, start: start, count: split, complete: complete)
-                + [subtree(start: start + split, count: count - split)]
-        }
-        return subproof(m: m - split, start: start + split, count: count - split, complete: false)
-            + [subtree(start: start, count: split)]
     }
 
     /// The largest power of two strictly less than `n` (n ≥ 2).

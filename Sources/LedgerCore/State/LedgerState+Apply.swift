@@ -155,7 +155,7 @@ extension LedgerState {
     private mutating func found(_ genesis: Genesis, hash: EntryHash) {
         founding = Founding(society: genesis.society, ledgerID: genesis.ledger, genesisHash: hash)
         policy = genesis.policy
-        for key in genesis.keys { keys[key.id] = KeyRecord(descriptor: key, status: .active, addedAt: 0) }
+        for key in genesis.keys { keys[key.id] = KeyRecord(descriptor: key, status: .active, addedAt: 0, activeSince: 0) }
         for fund in genesis.funds { funds[fund.id] = FundRecord(id: fund.id, name: fund.name) }
     }
 

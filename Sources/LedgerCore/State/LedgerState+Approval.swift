@@ -162,7 +162,9 @@ extension LedgerState {
         apply(movements)
         pending[entry.seq] = nil
         switch payload {
-        case .keyAdd(let add): keys[add.key.id]?.status = .active
+        case .keyAdd(let add):
+            keys[add.key.id]?.status = .active
+            keys[add.key.id]?.activeSince = seq
         case .keyRevoke(let revoke):
             keys[revoke.key]?.status = .revoked
             keys[revoke.key]?.revokedAt = seq

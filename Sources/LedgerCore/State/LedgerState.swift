@@ -27,8 +27,17 @@ public struct LedgerState: Sendable, Hashable, Codable {
         public var status: Status
         /// The seq of the genesis or `key.add` that introduced it.
         public var addedAt: Int
+        /// The seq at which it became active (0 for genesis keys; the last approval for an added key).
+        public var activeSince: Int?
         /// The seq at which its revocation took effect.
         public var revokedAt: Int?
+
+        /// Whether the key was active once the first `size` entries had been applied: checkpoints of that size
+        /// count only its signature then.
+        public func wasActive(atSize size: Int) -> Bool {
+            guard let activeSince, activeSince < size else { return false }
+            return revokedAt.map { $0 >= size } ?? true
+        }
 
         public var id: KeyID { descriptor.id }
         public var role: Role { descriptor.role }

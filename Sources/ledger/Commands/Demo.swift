@@ -99,7 +99,7 @@ extension Ledger {
             try LedgerSource.forEachBatch(of: path) { verifier.verify(batch: $0) == nil } torn: {}
             switch verifier.finish() {
             case .valid(let summary): return summary
-            case .invalid(let error): throw CLIFailure(error)
+            case .invalid(let error): throw CLIFailure(.invalidLedger, invalidEntrySentence(error))
             }
         }
 

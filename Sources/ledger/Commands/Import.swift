@@ -31,12 +31,13 @@ extension Ledger {
             } torn: {
                 verifier.failNext(.nonCanonical, en: "the last line is cut off (no newline at the end)", zh: "最后一行不完整（末尾没有换行）")
             }
-            guard case .valid(let summary) = verifier.finish() else {
-                if case .invalid(let error) = verifier.finish() {
-                    throw CLIFailure(.invalidLedger, t("\(file) does not verify, nothing was imported: ", "\(file) 核验未通过，未导入任何内容：")
-                        + CLIFailure(error).message.replacingOccurrences(of: t(" — nothing was written.", "——未写入任何内容。"), with: ""))
-                }
-                return
+            let summary: VerificationSummary
+            switch verifier.finish() {
+            case .valid(let valid):
+                summary = valid
+            case .invalid(let error):
+                throw CLIFailure(.invalidLedger, t("\(file) does not verify, so nothing was imported. ", "\(file) 核验未通过，未导入任何内容。")
+                    + invalidEntrySentence(error))
             }
             // Second pass: load it, every rule applied again, into a file that appears only when complete.
             var reader = try JSONLinesReader(path: file)

@@ -37,9 +37,21 @@ extension Ledger {
         static let configuration = CommandConfiguration(
             abstract: t("List the ledger's keys, their roles, holders and status.", "列出账本的密钥、角色、持有人和状态。"),
             discussion: t("Example: ledger keys", "示例：ledger keys"))
+        @Flag(help: ArgumentHelp(t("Print signed-note verifier keys of the active keys (for checkpoints and receipts).",
+            "输出有效密钥的签名说明验证密钥（用于检查点和收据）。")))
+        var note = false
         @OptionGroup var global: GlobalOptions
         func run() throws {
             let state = try global.openLedger(readOnly: true).state()
+            if note {
+                let verifiers = state.noteVerifierKeys(activeAtSize: state.count)
+                if global.json {
+                    Format.printJSON(["keys": verifiers.map { ["vkey": $0.encoded, "holder": state.keys[$0.name]?.holder ?? ""] }])
+                } else {
+                    verifiers.forEach { print($0.encoded) }
+                }
+                return
+            }
             let keys = state.keys.values.sorted { ($0.addedAt, $0.id) < ($1.addedAt, $1.id) }
             if global.json {
                 Format.printJSON(["keys": keys.map { key -> [String: Any] in

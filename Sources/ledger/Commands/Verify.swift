@@ -18,6 +18,9 @@ extension Ledger {
         @Option(help: ArgumentHelp(t("The genesis hash the ledger must start from.", "账本必须对应的创世哈希。")))
         var genesis: String?
 
+        @Option(help: ArgumentHelp(t("A published signed checkpoint the ledger must match (repeatable).", "账本必须与之相符的已公示签名检查点（可重复）。")))
+        var checkpoint: [String] = []
+
         @OptionGroup var global: GlobalOptions
 
         func validate() throws {
@@ -39,13 +42,38 @@ extension Ledger {
                     zh: "最后一行不完整（末尾没有换行）：文件在写入时被截断")
             }
             progress.finish()
+            let notes = try checkpoint.map { ($0, try readText($0)) }
             switch verifier.finish() {
             case .valid(let summary):
+                if let failure = checkPublished(notes, verifier: verifier) {
+                    printInvalid(failure)
+                    throw ExitCode(CLIFailure.Exit.invalidLedger.rawValue)
+                }
                 printValid(summary, target: target)
+                if !notes.isEmpty, !global.json {
+                    print(t("✔ Consistent with \(notes.count) signed checkpoint(s).", "✔ 与 \(notes.count) 个已签名检查点一致。"))
+                }
             case .invalid(let error):
                 printInvalid(error)
                 throw ExitCode(CLIFailure.Exit.invalidLedger.rawValue)
             }
+        }
+
+        /// Checks each published checkpoint against the verified chain; the first mismatch, if any.
+        private func checkPublished(_ notes: [(String, String)], verifier: ChainVerifier) -> LedgerError? {
+            for (file, text) in notes {
+                do {
+                    _ = try verifier.state.verifyCheckpoint(text) { size in verifier.tree.root(size: size) }
+                } catch {
+                    let size = CheckpointNote(text: (try? SignedNote(parsing: text))?.text ?? "")?.size ?? 0
+                    var placed = error
+                    placed.seq = error.code == .ledgerTruncated ? verifier.state.count : max(0, min(size, verifier.state.count) - 1)
+                    placed.kind = "checkpoint"
+                    placed.message = LocalizedText(en: "\(file): " + error.message.english, zh: "\(file)：" + error.message.chinese)
+                    return placed
+                }
+            }
+            return nil
         }
 
         private func printValid(_ summary: VerificationSummary, target: String) {
@@ -81,12 +109,20 @@ extension Ledger {
                 Format.printJSON(["valid": false, "seq": seq, "kind": kind, "code": error.code.rawValue, "message": message])
                 return
             }
-            print(t("✘ INVALID at entry \(seq) (\(kind)) [\(error.code)]: \(message)",
-                "✘ 核验失败：第 \(seq) 条（\(kind)）[\(error.code)]：\(message)"))
+            print("✘ " + invalidEntrySentence(error))
+            guard error.kind != "checkpoint", seq > 0 else { return }
             print(t("Entries before \(seq) are intact. Compare with a trusted copy or the last published checkpoint.",
                 "第 \(seq) 条之前的条目完好。请与可信副本或最近公示的检查点比对。"))
         }
     }
+}
+
+/// "INVALID at entry 7 (grant) [bad_signature]: …", in the user's language.
+func invalidEntrySentence(_ error: LedgerError) -> String {
+    let seq = error.seq ?? 0
+    let kind = error.kind ?? "unknown"
+    let message = error.message.text(chinese: Language.current.isChinese)
+    return t("INVALID at entry \(seq) (\(kind)) [\(error.code)]: \(message)", "核验失败：第 \(seq) 条（\(kind)）[\(error.code)]：\(message)")
 }
 
 /// Reads a ledger as batches of entry bytes, whether it is a SQLite file or a JSON Lines export.

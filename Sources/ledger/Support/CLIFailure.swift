@@ -27,8 +27,9 @@ struct CLIFailure: Error, CustomStringConvertible {
     /// A rule's refusal or a storage failure, in the user's language, naming the rule and the entry.
     init(_ error: LedgerError) {
         exit = error.code == .storage ? .storage : .refused
+        // A refused append never got its seq: say what was refused rather than naming a seq that does not exist.
         let place = error.seq.map { seq in
-            t("entry \(seq)\(error.kind.map { " (\($0))" } ?? ""): ", "第 \(seq) 条\(error.kind.map { "（\($0)）" } ?? "")：")
+            t("refused \(error.kind ?? "entry") (would have been entry \(seq)): ", "拒绝录入\(error.kind ?? "条目")（本应为第 \(seq) 条）：")
         } ?? ""
         let rule = error.code == .storage ? "" : "[\(error.code)] "
         message = "\(rule)\(place)\(error.message.text(chinese: Language.current.isChinese))"
@@ -62,6 +63,9 @@ extension Ledger {
         } catch let failure as CLIFailure {
             printError(failure.message)
             Foundation.exit(failure.exit.rawValue)
+        } catch let error as SignedNote.Failure {
+            printError("[bad_checkpoint_note] \(error)")
+            Foundation.exit(CLIFailure.Exit.invalidLedger.rawValue)
         } catch let error as LedgerError {
             let failure = CLIFailure(error)
             printError(failure.message)
@@ -78,6 +82,6 @@ func printError(_ message: String) {
 }
 
 /// Writes one line to standard error without the error prefix (progress, notes).
-func printNote(_ message: String) {
+func printInfo(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerStore
+
+extension Ledger {
+    struct ReceiptCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "receipt",
+            abstract: t("Write a receipt a member can keep and check offline: the entry, its approvals, proofs and the checkpoint.",
+                "生成成员可保存并离线核验的收据：条目、审批、证明和检查点。"),
+            discussion: t("Uses the latest kept checkpoint that covers the entry (from `ledger audit` or `ledger checkpoint`). Example: ledger receipt 42 --out receipt-42.json --html receipt-42.html",
+                "使用已保存的、覆盖该条目的最新检查点（来自 `ledger audit` 或 `ledger checkpoint`）。示例：ledger receipt 42 --out receipt-42.json --html receipt-42.html"))
+        @Argument(help: ArgumentHelp(t("The entry's seq.", "条目序号。"))) var seq: Int
+        @Option(help: ArgumentHelp(t("Write the receipt file here (default: standard output).", "收据文件路径（默认为标准输出）。"))) var out: String?
+        @Option(help: ArgumentHelp(t("Also write a printable HTML page here.", "同时生成可打印的 HTML 页面。"))) var html: String?
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let ledger = try global.openLedger(readOnly: true)
+            let state = try ledger.state()
+            guard let entry = try ledger.entry(seq) else {
+                throw CLIFailure(.usage, t("entry \(seq) does not exist", "第 \(seq) 条不存在"))
+            }
+            let approvals = try ledger.entries(referringTo: seq).filter { $0.kind == .approve }
+            guard let note = try ledger.latestCheckpointNote(), let point = CheckpointNote(text: note.text),
+                ([entry] + approvals).allSatisfy({ $0.seq < point.size })
+            else {
+                throw CLIFailure(.refused, t("no kept checkpoint covers entry \(seq) and its approvals yet; run `ledger audit` (oversight) or `ledger checkpoint` first",
+                    "尚无覆盖第 \(seq) 条及其审批的检查点；请先运行 `ledger audit`（监督组）或 `ledger checkpoint`"))
+            }
+            func proven(_ item: Entry) throws -> Receipt.ProvenEntry {
+                Receipt.ProvenEntry(entry: item, path: try ledger.inclusionProof(index: item.seq, size: point.size))
+            }
+            let signerIDs = Set(([entry] + approvals).map(\.body.author) + note.signatures.map(\.name))
+            let signers = signerIDs.sorted().compactMap { id in
+                state.keys[id].map { Receipt.Signer(id: id, holder: $0.holder, role: $0.role, publicKey: $0.descriptor.publicKey) }
+            }
+            let receipt = Receipt(ledger: point.ledgerID, society: state.founding?.society ?? "", entry: try proven(entry),
+                approvals: try approvals.map(proven), checkpoint: note.formatted, signers: signers)
+            try AtomicOutput.write(to: out) { $0(receipt.jsonData + Data("\n".utf8)) }
+            if let html {
+                try AtomicOutput.write(to: html) { $0(Data(ReceiptPage.html(receipt, point: point).utf8)) }
+            }
+            if out != nil {
+                print(ReceiptPage.text(receipt, point: point))
+            }
+        }
+    }
+
+    struct VerifyReceipt: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "verify-receipt",
+            abstract: t("Check a receipt offline: signatures, approvals, inclusion in the signed checkpoint.", "离线核验收据：签名、审批以及是否包含在签名检查点中。"),
+            discussion: t("Give the verifier keys from the notice board with --keys to trust them rather than the receipt's own. Example: ledger verify-receipt receipt-42.json --keys keys.txt",
+                "用 --keys 提供公示栏上的验证密钥，以代替收据自带的密钥。示例：ledger verify-receipt receipt-42.json --keys keys.txt"))
+        @Argument(help: ArgumentHelp(t("The receipt file.", "收据文件。"))) var file: String
+        @Option(help: ArgumentHelp(t("File of trusted verifier keys (from the notice board).", "可信验证密钥文件（来自公示栏）。"))) var keys: String?
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw CLIFailure(.storage, t("cannot read \(file)", "无法读取 \(file)"))
+            }
+            let receipt = try Receipt(json: data)
+            let trusted = try keys.map(readVerifierKeys) ?? []
+            do {
+                let check = try receipt.verify(trusting: trusted)
+                if global.json {
+                    Format.printJSON(["valid": true, "seq": receipt.entry.entry.seq, "size": check.checkpoint.size,
+                        "fingerprint": check.checkpoint.fingerprint, "signers": check.checkpointSigners, "trusted_keys": check.trustedKeysUsed])
+                    return
+                }
+                print(ReceiptPage.text(receipt, point: check.checkpoint))
+                print(t("✔ The receipt checks out: the entry and its approvals are signed and are in the checkpoint.",
+                    "✔ 收据核验通过：条目及其审批均已签名，且包含在检查点中。"))
+                if !check.trustedKeysUsed {
+                    print(t("  Checked with the keys inside the receipt: compare the fingerprint \(check.checkpoint.fingerprint) with the notice board.",
+                        "  使用收据自带的密钥核验：请将指纹 \(check.checkpoint.fingerprint) 与公示栏核对。"))
+                }
+            } catch {
+                if global.json {
+                    Format.printJSON(["valid": false, "code": error.code.rawValue, "message": error.message.text(chinese: Language.current.isChinese)])
+                } else {
+                    print("✘ [\(error.code)] " + error.message.text(chinese: Language.current.isChinese))
+                }
+                throw ExitCode(CLIFailure.Exit.invalidLedger.rawValue)
+            }
+        }
+    }
+}

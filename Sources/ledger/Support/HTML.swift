@@ -1,0 +1,55 @@
+/// Small helpers for the self-contained printable pages (no scripts, no network).
+enum HTML {
+    /// Escapes text for HTML element content and attribute values.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for char in text {
+            switch char {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(char)
+            }
+        }
+        return out
+    }
+
+    /// A complete page with print-friendly styles.
+    static func page(title: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(Language.current.isChinese ? "zh-Hans" : "en")">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>
+        body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
+               max-width: 48rem; margin: 1.5rem auto; padding: 0 1rem; color: #222; line-height: 1.5; }
+        h1 { font-size: 1.5rem; border-bottom: 3px solid #b22; padding-bottom: .3rem; }
+        h2 { font-size: 1.15rem; margin-top: 1.5rem; }
+        table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
+        th, td { border: 1px solid #bbb; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+        th { background: #f3ede4; }
+        td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        code, .hash { font-family: "DejaVu Sans Mono", monospace; font-size: .85em; word-break: break-all; }
+        .fingerprint { font-size: 1.4rem; font-weight: bold; letter-spacing: .05em; }
+        .note { color: #555; font-size: .9em; }
+        @media print { body { margin: 0; } }
+        </style>
+        </head>
+        <body>
+        \(body)
+        </body>
+        </html>
+
+        """
+    }
+
+    /// A two-column table of label/value rows.
+    static func facts(_ rows: [(String, String)]) -> String {
+        "<table>" + rows.map { "<tr><th>\(escape($0.0))</th><td>\(escape($0.1))</td></tr>" }.joined() + "</table>"
+    }
+}
