@@ -48,6 +48,11 @@ let package = Package(
             dependencies: ["LedgerStore", "LedgerCore", "LedgerTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
+            name: "LedgerProofTests",
+            dependencies: ["LedgerCore", "LedgerCrypto", "LedgerStore", "LedgerTesting", "ledger"],
+            resources: [.copy("Vectors")]
+        ),
+        .testTarget(
             name: "LedgerCLITests",
             dependencies: ["ledger", "LedgerCore", "LedgerStore", "LedgerTesting"]
         ),
