@@ -57,8 +57,15 @@ struct DemoYear {
         }
         // The oversight group's year-end audit: a checkpoint of everything so far.
         let size = try ledger.count()
-        try record(.checkpoint(Checkpoint(size: size, root: try ledger.merkleRoot(size: size))), by: "zhang",
-            memo: "年终审计：已核验全部条目")
+        let root = try ledger.merkleRoot(size: size)
+        try record(.checkpoint(Checkpoint(size: size, root: root)), by: "zhang", memo: "年终审计：已核验全部条目")
+        // …and the checkpoint note for the notice board, signed by both oversight members.
+        var note = SignedNote(text: CheckpointNote(ledgerID: try state().founding!.ledgerID, size: size, root: root).text)
+        for holder in ["zhang", "he"] {
+            let key = keys[holder]!
+            try note.sign(with: NoteSigner(name: Rules.keyID(publicKey: key.publicKey.rawRepresentation), key: key))
+        }
+        try ledger.saveCheckpointNote(note, size: size)
         // A request still waiting at year end, so `ledger pending` has something to show.
         try record(.grant(Grant(member: "H12", amount: 80_000, purpose: "临时困难救助")), by: "wang", memo: "冬季取暖补助申请")
     }

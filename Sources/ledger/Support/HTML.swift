@@ -48,6 +48,21 @@ enum HTML {
         """
     }
 
+    /// A table with a header row; `numeric` columns are right-aligned.
+    static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = []) -> String {
+        var html = "<table><tr>"
+        for cell in header { html += "<th>\(escape(cell))</th>" }
+        html += "</tr>"
+        for row in rows {
+            html += "<tr>"
+            for (index, cell) in row.enumerated() {
+                html += numeric.contains(index) ? "<td class=\"num\">\(escape(cell))</td>" : "<td>\(escape(cell))</td>"
+            }
+            html += "</tr>"
+        }
+        return html + "</table>"
+    }
+
     /// A two-column table of label/value rows.
     static func facts(_ rows: [(String, String)]) -> String {
         "<table>" + rows.map { "<tr><th>\(escape($0.0))</th><td>\(escape($0.1))</td></tr>" }.joined() + "</table>"
