@@ -31,7 +31,8 @@ public struct JSONLinesReader {
                 if skippingOverlong {
                     skippingOverlong = false
                 } else {
-                    lines.append(Array(buffer[..<newline]))
+                    // An over-long line is cut just past the limit, so the decoder refuses it as too long.
+                    lines.append(Array(buffer[..<min(newline, Entry.maxBytes + 1)]))
                 }
                 buffer.removeSubrange(...newline)
                 continue
