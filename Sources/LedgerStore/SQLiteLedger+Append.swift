@@ -20,9 +20,8 @@ extension SQLiteLedger {
         throws(LedgerError) -> AppendResult
     {
         try write { db throws(LedgerError) in
-            let state = try self.loadState(db)
-            let entry = try state.compose(payload, memo: memo, signer: signer, now: now)
-            return try self.insert(entry, state: state, now: now, db)
+            let entry = try self.loadHeaderState(db).compose(payload, memo: memo, signer: signer, now: now)
+            return try self.insert(entry, now: now, db)
         }
     }
 
@@ -30,7 +29,7 @@ extension SQLiteLedger {
     @discardableResult
     public func append(_ entry: Entry, now: Timestamp) throws(LedgerError) -> AppendResult {
         try write { db throws(LedgerError) in
-            try self.insert(entry, state: try self.loadState(db), now: now, db)
+            try self.insert(entry, now: now, db)
         }
     }
 
@@ -48,11 +47,12 @@ extension SQLiteLedger {
         return result!
     }
 
-    private func insert(_ entry: Entry, state: LedgerState, now: Timestamp, _ db: Database) throws(LedgerError) -> AppendResult {
+    private func insert(_ entry: Entry, now: Timestamp, _ db: Database) throws(LedgerError) -> AppendResult {
+        let (state, context) = try loadState(for: entry, mode: .append(now: now), db)
         var next = state
-        try next.apply(entry, context: try context(for: entry, state: state, mode: .append(now: now), db))
+        try next.apply(entry, context: context)
         try writeRows(of: entry, db)
-        try writeSnapshot(next, db)
+        try writeChanges(from: state, to: next, db)
         let status: AppendResult.Status = next.pending[entry.seq] != nil ? .pending : .effective
         var tookEffect = false
         if case .approve(let approve) = entry.payload { tookEffect = next.pending[approve.target] == nil }
@@ -86,14 +86,6 @@ extension SQLiteLedger {
         }
     }
 
-    func writeSnapshot(_ state: LedgerState, _ db: Database) throws(LedgerError) {
-        try StorageFailure.map(path) {
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO state_snapshot (id, count, state) VALUES (1, ?, ?)",
-                arguments: [state.count, try JSONEncoder().encode(state)])
-        }
-    }
-
     /// What the rules may ask of the past, fetched up front: the entry a reversal undoes, and a checkpoint's root.
     func context(for entry: Entry, state: LedgerState, mode: ApplyContext.Mode, _ db: Database) throws(LedgerError)
         -> ApplyContext
@@ -119,22 +111,6 @@ extension SQLiteLedger {
                 }
                 return root
             })
-    }
-
-    func loadState(_ db: Database) throws(LedgerError) -> LedgerState {
-        let (count, stored) = try StorageFailure.map(path) { () throws -> (Int, Data?) in
-            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entries") ?? 0
-            let stored = try Data.fetchOne(db, sql: "SELECT state FROM state_snapshot WHERE id = 1")
-            return (count, stored)
-        }
-        guard let stored else {
-            guard count == 0 else { throw SQLiteLedger.derivedDamage(path) }
-            return LedgerState()
-        }
-        guard let state = try? JSONDecoder().decode(LedgerState.self, from: stored), state.count == count else {
-            throw SQLiteLedger.derivedDamage(path)
-        }
-        return state
     }
 
     static func derivedDamage(_ path: String?) -> LedgerError {

@@ -43,7 +43,7 @@ extension SQLiteLedger {
                         try ledger.writeRows(of: entry, db)
                     }
                 }
-                try ledger.writeSnapshot(state, db)
+                try ledger.writeFullState(state, db)
                 return state
             }
             try StorageFailure.map(temporary) {

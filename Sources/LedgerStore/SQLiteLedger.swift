@@ -83,7 +83,7 @@ public final class SQLiteLedger: Sendable {
 
     private func checkIsLedger() throws(LedgerError) {
         let hasEntries = try StorageFailure.map(path) {
-            try database.read { db in try db.tableExists("entries") && db.tableExists("state_snapshot") }
+            try database.read { db in try db.tableExists("entries") && db.tableExists("state_header") }
         }
         guard hasEntries else {
             throw LedgerError(.storage, en: "\(path ?? "the database") is an SQLite file but not a ledger",

@@ -21,12 +21,23 @@ enum Schema {
                     CREATE TRIGGER entries_are_append_only_delete BEFORE DELETE ON entries
                     BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only: DELETE refused'); END;
 
-                    -- Derived: the rules' state after the last entry (LedgerState, JSON).
-                    CREATE TABLE state_snapshot (
-                        id    INTEGER PRIMARY KEY CHECK (id = 1),
-                        count INTEGER NOT NULL,
-                        state BLOB NOT NULL
+                    -- Derived: the rules' state after the last entry, one row per key, fund, member, pending entry
+                    -- and receipt, so an append reads and writes only the rows its entry touches.
+                    CREATE TABLE state_header (
+                        id     INTEGER PRIMARY KEY CHECK (id = 1),
+                        count  INTEGER NOT NULL,
+                        header BLOB NOT NULL
                     );
+                    CREATE TABLE state_keys (id TEXT PRIMARY KEY, record BLOB NOT NULL) WITHOUT ROWID;
+                    CREATE TABLE state_funds (
+                        id TEXT PRIMARY KEY, name TEXT NOT NULL, cash INTEGER NOT NULL, in_kind INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE TABLE state_members (
+                        id TEXT PRIMARY KEY, name TEXT NOT NULL, note TEXT, balance INTEGER NOT NULL,
+                        closed INTEGER NOT NULL, added_at INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE TABLE state_pending (seq INTEGER PRIMARY KEY, record BLOB NOT NULL);
+                    CREATE TABLE state_receipts (receipt TEXT PRIMARY KEY) WITHOUT ROWID;
 
                     -- Derived: which entries touch which member, and each entry's kind, for log and statements.
                     CREATE TABLE entry_index (

@@ -51,6 +51,13 @@ public struct LedgerState: Sendable, Hashable, Codable {
         public var cash: Fen = 0
         /// Declared value of in-kind donations received, in fen.
         public var inKind: Fen = 0
+
+        public init(id: FundID, name: String, cash: Fen = 0, inKind: Fen = 0) {
+            self.id = id
+            self.name = name
+            self.cash = cash
+            self.inKind = inKind
+        }
     }
 
     public struct MemberRecord: Sendable, Hashable, Codable {
@@ -61,6 +68,15 @@ public struct LedgerState: Sendable, Hashable, Codable {
         public var balance: Fen = 0
         public var closed = false
         public var addedAt: Int
+
+        public init(id: MemberID, name: String, note: String? = nil, balance: Fen = 0, closed: Bool = false, addedAt: Int) {
+            self.id = id
+            self.name = name
+            self.note = note
+            self.balance = balance
+            self.closed = closed
+            self.addedAt = addedAt
+        }
     }
 
     /// An entry waiting for approval.

@@ -1,0 +1,60 @@
+extension LedgerState {
+    /// The part of the state that is small and changes with every entry: everything but keys, funds, members,
+    /// pending entries and receipts, which a store keeps as rows.
+    public struct Header: Sendable, Hashable, Codable {
+        public var founding: Founding?
+        public var count: Int
+        public var head: EntryHash
+        public var lastTime: Timestamp?
+        public var policy: Policy
+        public var rejected: Set<Int>
+        public var reversed: Set<Int>
+    }
+
+    public var header: Header {
+        Header(founding: founding, count: count, head: head, lastTime: lastTime, policy: policy, rejected: rejected, reversed: reversed)
+    }
+
+    /// Rebuilds a state from a store's rows.
+    ///
+    /// A store may pass only the members and receipts an entry names (see ``membersNamed(by:earlierPayload:)``):
+    /// the rules look members and receipts up by the ids an entry gives, and never enumerate them.
+    public init(header: Header, keys: [KeyRecord], funds: [FundRecord], members: [MemberRecord], pending: [PendingEntry],
+        receipts: Set<String>)
+    {
+        self.init()
+        founding = header.founding
+        count = header.count
+        head = header.head
+        lastTime = header.lastTime
+        policy = header.policy
+        rejected = header.rejected
+        reversed = header.reversed
+        self.keys = Dictionary(uniqueKeysWithValues: keys.map { ($0.id, $0) })
+        self.funds = Dictionary(uniqueKeysWithValues: funds.map { ($0.id, $0) })
+        self.members = Dictionary(uniqueKeysWithValues: members.map { ($0.id, $0) })
+        self.pending = Dictionary(uniqueKeysWithValues: pending.map { ($0.seq, $0) })
+        self.receipts = receipts
+    }
+
+    /// Every member whose record applying `entry` may read or change: the one it names, and for an approval,
+    /// rejection or reversal, the one its target names.
+    public func membersNamed(by entry: Entry, earlierPayload: (Int) throws(LedgerError) -> Payload?) throws(LedgerError)
+        -> Set<MemberID>
+    {
+        var members = Set([entry.payload.member].compactMap { $0 })
+        if let target = entry.payload.target {
+            if let waiting = pending[target] {
+                members.formUnion([payload(of: waiting)?.member].compactMap { $0 })
+                if let data = waiting.targetData, let kind = waiting.targetKind,
+                    let value = try? CanonicalJSON.parse(data), let targetPayload = try? Payload(kind: kind, data: value)
+                {
+                    members.formUnion([targetPayload.member].compactMap { $0 })
+                }
+            } else if case .reversal = entry.payload, let payload = try earlierPayload(target) {
+                members.formUnion([payload.member].compactMap { $0 })
+            }
+        }
+        return members
+    }
+}
