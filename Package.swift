@@ -32,6 +32,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "ledger-bench",
+            dependencies: [
+                "LedgerCore", "LedgerStore", "LedgerCrypto",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .target(name: "LedgerTesting", dependencies: ["LedgerCore", "LedgerCrypto"], path: "Tests/LedgerTesting"),
         .testTarget(
             name: "LedgerCryptoTests",

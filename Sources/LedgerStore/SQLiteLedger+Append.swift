@@ -59,8 +59,17 @@ extension SQLiteLedger {
         return AppendResult(entry: entry, status: status, targetTookEffect: tookEffect)
     }
 
-    /// The entry row and its derived index row.
+    /// The entry row and its derived index and Merkle rows.
     func writeRows(of entry: Entry, _ db: Database) throws(LedgerError) {
+        let nodes = MerkleNodeTable(db: db, path: path)
+        let completed = try MerkleNodeTable.nodesCompleted(byLeaf: entry.hash, at: entry.seq) { level, index throws(LedgerError) in
+            try nodes.node(level: level, index: index)
+        }
+        try writeRows(of: entry, nodes: completed, db)
+    }
+
+    /// The entry row, its index row, and the Merkle nodes it completes.
+    func writeRows(of entry: Entry, nodes completed: [(level: Int, index: Int, hash: EntryHash)], _ db: Database) throws(LedgerError) {
         try StorageFailure.map(path) {
             try db.execute(
                 sql: "INSERT INTO entries (seq, hash, bytes) VALUES (?, ?, ?)",
@@ -72,10 +81,6 @@ extension SQLiteLedger {
             try db.execute(
                 sql: "INSERT INTO entry_index (seq, kind, member, target) VALUES (?, ?, ?, ?)",
                 arguments: [entry.seq, entry.kind.rawValue, member, entry.payload.target])
-        }
-        let nodes = MerkleNodeTable(db: db, path: path)
-        let completed = try MerkleNodeTable.nodesCompleted(byLeaf: entry.hash, at: entry.seq) { level, index throws(LedgerError) in
-            try nodes.node(level: level, index: index)
         }
         try StorageFailure.map(path) {
             for node in completed {

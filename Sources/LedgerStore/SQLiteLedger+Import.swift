@@ -3,21 +3,26 @@ import GRDB
 import LedgerCore
 
 extension SQLiteLedger {
-    /// Creates a ledger file from entries that were already verified, all or nothing.
+    /// Verifies a JSON Lines export and loads it into a new ledger file, all or nothing.
     ///
-    /// The entries go into a temporary file next to `path` in one transaction, which is renamed to `path`
-    /// only when complete: a crash or a refused entry leaves no ledger at `path` and nothing half-written.
-    /// Every entry is still checked against the rules as it is loaded.
-    /// - Parameter nextBatch: returns the next entries' bytes in seq order, or an empty array at the end.
-    public static func importLedger(at path: String, nextBatch: () throws(LedgerError) -> [[UInt8]]) throws(LedgerError)
-        -> LedgerState
+    /// One pass: each batch is verified (every rule, signatures on all cores) and then written, into a temporary
+    /// file beside `path` that is renamed to `path` only when the whole export verified and was written. A
+    /// refused entry, a torn last line or a crash leaves no ledger at `path` and no temporary file behind
+    /// (a crash may leave the temporary file, which the next import removes).
+    /// - Returns: the verification result; `.invalid` means nothing was written.
+    public static func importJSONLines(from source: String, to path: String, progress: (Int) -> Void = { _ in })
+        throws(LedgerError) -> VerificationResult
     {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw LedgerError(.storage, en: "\(path) already exists; import writes a new ledger file",
                 zh: "\(path) 已存在；导入需要写入新的账本文件")
         }
-        let temporary = path + ".importing-\(ProcessInfo.processInfo.processIdentifier)"
-        try? FileManager.default.removeItem(atPath: temporary)
+        var reader = try JSONLinesReader(path: source)
+        let temporary = path + ".importing"
+        func removeTemporary() {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporary + suffix) }
+        }
+        removeTemporary()
         do {
             let ledger = try StorageFailure.map(temporary) {
                 var configuration = Configuration()
@@ -25,37 +30,41 @@ extension SQLiteLedger {
                 return SQLiteLedger(database: try DatabaseQueue(path: temporary, configuration: configuration), path: temporary)
             }
             try ledger.prepareNew()
-            let state = try ledger.write { db throws(LedgerError) in
-                var state = LedgerState()
-                var tree = MerkleTree()
-                while true {
-                    let batch = try nextBatch()
-                    if batch.isEmpty { break }
-                    for bytes in batch {
-                        let entry = try Entry(bytes: bytes)
-                        let treeSoFar = tree
-                        let earlier = try ledger.context(for: entry, state: state, mode: .verify, db)
-                        let context = ApplyContext(
-                            mode: .verify, earlierPayload: earlier.earlierPayload,
-                            merkleRoot: { size in treeSoFar.root(size: size) })
-                        try state.apply(entry, context: context)
-                        tree.append(entry.hash)
-                        try ledger.writeRows(of: entry, db)
+            var verifier = ChainVerifier()
+            while true {
+                let batch = try reader.next(8_192)
+                if batch.isEmpty { break }
+                verifier.verify(batch: batch)
+                // Entries before the first failure are written too: the file is discarded anyway if any failed.
+                try ledger.write { db throws(LedgerError) in
+                    for entry in verifier.lastVerified {
+                        try ledger.writeRows(of: entry, nodes: verifier.tree.nodesCompleted(byLeafAt: entry.seq), db)
                     }
                 }
-                try ledger.writeFullState(state, db)
-                return state
+                progress(verifier.verifiedCount)
+                if verifier.failure != nil { break }
             }
+            if reader.tornLastLine {
+                verifier.failNext(.nonCanonical, en: "the last line is cut off (no newline at the end): the file was torn while being written",
+                    zh: "最后一行不完整（末尾没有换行）：文件在写入时被截断")
+            }
+            let result = verifier.finish()
+            guard case .valid = result else {
+                try? ledger.database.close()
+                removeTemporary()
+                return result
+            }
+            try ledger.write { db throws(LedgerError) in try ledger.writeFullState(verifier.state, db) }
             try StorageFailure.map(temporary) {
                 // Fold the write-ahead log into the file so the renamed file is complete on its own.
                 _ = try ledger.database.writeWithoutTransaction { try $0.checkpoint(.truncate) }
                 try ledger.database.close()
                 try FileManager.default.moveItem(atPath: temporary, toPath: path)
             }
-            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporary + suffix) }
-            return state
+            removeTemporary()
+            return result
         } catch {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporary + suffix) }
+            removeTemporary()
             throw error
         }
     }

@@ -103,19 +103,19 @@ extension SQLiteLedger {
         try Data.fetchAll(db, sql: "SELECT record FROM state_keys").map { try JSONDecoder().decode(LedgerState.KeyRecord.self, from: $0) }
     }
 
-    private func funds(_ db: Database) throws -> [LedgerState.FundRecord] {
+    func funds(_ db: Database) throws -> [LedgerState.FundRecord] {
         try Row.fetchAll(db, sql: "SELECT * FROM state_funds").map {
             LedgerState.FundRecord(id: $0["id"], name: $0["name"], cash: $0["cash"], inKind: $0["in_kind"])
         }
     }
 
-    private func pending(_ db: Database) throws -> [LedgerState.PendingEntry] {
+    func pending(_ db: Database) throws -> [LedgerState.PendingEntry] {
         try Data.fetchAll(db, sql: "SELECT record FROM state_pending").map {
             try JSONDecoder().decode(LedgerState.PendingEntry.self, from: $0)
         }
     }
 
-    private static func member(_ row: Row) -> LedgerState.MemberRecord {
+    static func member(_ row: Row) -> LedgerState.MemberRecord {
         LedgerState.MemberRecord(id: row["id"], name: row["name"], note: row["note"], balance: row["balance"], closed: row["closed"],
             addedAt: row["added_at"])
     }
@@ -138,5 +138,26 @@ extension SQLiteLedger {
 
     private func write(_ entry: LedgerState.PendingEntry, _ db: Database) throws {
         try db.execute(sql: "INSERT OR REPLACE INTO state_pending (seq, record) VALUES (?, ?)", arguments: [entry.seq, try JSONEncoder().encode(entry)])
+    }
+}
+
+extension SQLiteLedger {
+    /// One member's record (balance included), read from its own row: constant time at any ledger size.
+    public func member(_ id: MemberID) throws(LedgerError) -> LedgerState.MemberRecord? {
+        try read { db throws(LedgerError) in
+            try StorageFailure.map(self.path) {
+                try Row.fetchOne(db, sql: "SELECT * FROM state_members WHERE id = ?", arguments: [id]).map(SQLiteLedger.member)
+            }
+        }
+    }
+
+    /// Every fund with its balances.
+    public func funds() throws(LedgerError) -> [LedgerState.FundRecord] {
+        try read { db throws(LedgerError) in try StorageFailure.map(self.path) { try self.funds(db).sorted { $0.id < $1.id } } }
+    }
+
+    /// Entries waiting for approval, in seq order.
+    public func pendingEntries() throws(LedgerError) -> [LedgerState.PendingEntry] {
+        try read { db throws(LedgerError) in try StorageFailure.map(self.path) { try self.pending(db).sorted { $0.seq < $1.seq } } }
     }
 }

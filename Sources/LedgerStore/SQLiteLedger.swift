@@ -29,10 +29,14 @@ public final class SQLiteLedger: Sendable {
             throw LedgerError(.storage, en: "there is no ledger at \(path); create one with `ledger init` or give --ledger PATH",
                 zh: "\(path) 处没有账本；请用 `ledger init` 创建，或用 --ledger 指定路径")
         }
+        // A reader opens the file read-write when it may (it still writes nothing), so that SQLite removes its
+        // -wal and -shm files on close; only a file it cannot write is opened read-only.
+        let directory = (path as NSString).deletingLastPathComponent
+        let writable = access(path, W_OK) == 0 && access(directory.isEmpty ? "." : directory, W_OK) == 0
         let ledger = try StorageFailure.map(path) {
-            SQLiteLedger(database: try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly)), path: path)
+            SQLiteLedger(database: try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly && !writable)), path: path)
         }
-        try ledger.checkIsLedger()
+        try ledger.checkIsLedger(migrate: !readOnly)
         return ledger
     }
 
@@ -81,7 +85,7 @@ public final class SQLiteLedger: Sendable {
         }
     }
 
-    private func checkIsLedger() throws(LedgerError) {
+    private func checkIsLedger(migrate: Bool) throws(LedgerError) {
         let hasEntries = try StorageFailure.map(path) {
             try database.read { db in try db.tableExists("entries") && db.tableExists("state_header") }
         }
@@ -89,7 +93,7 @@ public final class SQLiteLedger: Sendable {
             throw LedgerError(.storage, en: "\(path ?? "the database") is an SQLite file but not a ledger",
                 zh: "\(path ?? "该数据库") 是 SQLite 文件，但不是账本")
         }
-        if !database.configuration.readonly {
+        if migrate {
             try StorageFailure.map(path) {
                 try Schema.migrator.migrate(database)
                 try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }

@@ -68,3 +68,17 @@ public struct MerkleTree: Sendable, MerkleNodeReader {
         1 << (Int.bitWidth - (n - 1).leadingZeroBitCount - 1)
     }
 }
+
+extension MerkleTree {
+    /// The nodes that leaf `index` completed when it was appended, bottom up (the leaf itself first).
+    public func nodesCompleted(byLeafAt index: Int) -> [(level: Int, index: Int, hash: EntryHash)] {
+        var nodes = [(level: 0, index: index, hash: node(level: 0, index: index))]
+        var (level, position) = (0, index)
+        while position & 1 == 1 {
+            level += 1
+            position >>= 1
+            nodes.append((level, position, node(level: level, index: position)))
+        }
+        return nodes
+    }
+}

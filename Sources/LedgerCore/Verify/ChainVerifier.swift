@@ -12,6 +12,8 @@ public struct ChainVerifier: Sendable {
     public private(set) var tree = MerkleTree()
     /// The first failure found; once set, further batches are ignored.
     public private(set) var failure: LedgerError?
+    /// The entries of the last batch that verified, decoded, so a caller storing them need not decode again.
+    public private(set) var lastVerified: [Entry] = []
     private let pinnedGenesis: EntryHash?
     /// Payloads of donations, sales, grants, payouts and expenses, which a later reversal may need.
     private var reversible: [Int: Payload] = [:]
@@ -30,6 +32,7 @@ public struct ChainVerifier: Sendable {
     @discardableResult
     public mutating func verify(batch: [[UInt8]]) -> LedgerError? {
         guard failure == nil else { return failure }
+        lastVerified.removeAll(keepingCapacity: true)
         let decoded = ChainVerifier.decodeInParallel(batch)
         for case .success(let entry) in decoded { declareKeys(of: entry) }
         let signatures = checkSignaturesInParallel(decoded)
@@ -40,6 +43,7 @@ public struct ChainVerifier: Sendable {
                 return fail(error.at(seq: position, kind: error.kind))
             case .success(let entry):
                 if let error = apply(entry, signatureValid: signatures[offset]) { return fail(error) }
+                lastVerified.append(entry)
             }
         }
         return nil

@@ -23,33 +23,17 @@ extension Ledger {
                 throw CLIFailure(.usage, t("\(file) is a ledger database; import takes a .jsonl export (make one with `ledger export`)",
                     "\(file) 是账本数据库；导入需要 .jsonl 导出文件（可用 `ledger export` 生成）"))
             }
-            // First pass: verify everything, so a bad file is refused before anything is written.
-            var verifier = ChainVerifier()
-            try LedgerSource.forEachBatch(of: file) { batch in
-                verifier.verify(batch: batch)
-                return verifier.failure == nil
-            } torn: {
-                verifier.failNext(.nonCanonical, en: "the last line is cut off (no newline at the end)", zh: "最后一行不完整（末尾没有换行）")
-            }
+            let progress = Progress(label: t("imported", "已导入"))
+            let result = try SQLiteLedger.importJSONLines(from: file, to: destination) { progress.update($0) }
+            progress.finish()
             let summary: VerificationSummary
-            switch verifier.finish() {
+            switch result {
             case .valid(let valid):
                 summary = valid
             case .invalid(let error):
                 throw CLIFailure(.invalidLedger, t("\(file) does not verify, so nothing was imported. ", "\(file) 核验未通过，未导入任何内容。")
                     + invalidEntrySentence(error))
             }
-            // Second pass: load it, every rule applied again, into a file that appears only when complete.
-            var reader = try JSONLinesReader(path: file)
-            let progress = Progress(label: t("imported", "已导入"))
-            var loaded = 0
-            _ = try SQLiteLedger.importLedger(at: destination) { () throws(LedgerError) in
-                let batch = try reader.next(4096)
-                loaded += batch.count
-                progress.update(loaded)
-                return batch
-            }
-            progress.finish()
             if global.json {
                 Format.printJSON(["ledger": destination, "entries": summary.entries, "head": summary.head.hex])
             } else {

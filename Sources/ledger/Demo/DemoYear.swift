@@ -8,7 +8,7 @@ struct DemoYear {
     let ledger: SQLiteLedger
     let keys: [String: Ed25519.PrivateKey]
     private(set) var clock: Timestamp
-    private var random = SeededRandom(seed: 2026)
+    private var random = SplitMix64(seed: 2026)
     private var receipts = 0
     /// One line per month for the narrative.
     private(set) var months: [String] = []

@@ -1,0 +1,156 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerCrypto
+import LedgerStore
+
+/// `ledger-bench`: builds synthetic ledgers and measures them against this machine's own floors.
+///
+/// Run with `swift run -c release ledger-bench [--entries 10000,100000,1000000] [--json FILE]`.
+/// Timings are printed, never asserted: the benchmark fails only if it crashes or a ledger does not verify.
+@main
+struct LedgerBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ledger-bench",
+        abstract: "Measure the ledger at several sizes against raw Ed25519 and SQLite floors.")
+
+    @Option(help: "Ledger sizes, comma-separated.", transform: { text in
+        try text.split(separator: ",").map {
+            guard let size = Int($0.replacingOccurrences(of: "_", with: "")), size >= 1_100 else {
+                throw ValidationError("sizes are whole numbers of at least 1100 (genesis and 1,000 members come first)")
+            }
+            return size
+        }
+    })
+    var entries: [Int] = [10_000, 100_000, 1_000_000]
+
+    @Option(help: "Working folder (default: a new temporary folder, removed afterwards).")
+    var dir: String?
+
+    @Option(help: "Also write the figures as JSON to this file.")
+    var json: String?
+
+    @Option(help: "Queries timed per size.")
+    var samples = 1_000
+
+    @Option(help: .hidden)
+    var child: String?
+
+    @Argument(help: .hidden)
+    var childPaths: [String] = []
+
+    func run() throws {
+        if let child { return try Child.run(child, paths: childPaths) }
+        let folder = dir ?? NSTemporaryDirectory() + "ledger-bench-\(ProcessInfo.processInfo.processIdentifier)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { if dir == nil { try? FileManager.default.removeItem(atPath: folder) } }
+
+        var report = BenchReport()
+        report.machine = ["cores": ProcessInfo.processInfo.activeProcessorCount, "cpu": Measure.cpuModel(),
+                          "date": ISO8601DateFormatter().string(from: Date())]
+        note("Measuring floors…")
+        let rates = try Floors.ed25519VerifyRates()
+        let commits = try Floors.sqliteCommitLatencies(in: folder, count: 300)
+        report.floors = ["ed25519_verify_per_s_1_core": rates.one, "ed25519_verify_per_s_all_cores": rates.all,
+                         "sqlite_full_commit_ms_median": Measure.percentile(commits, 0.5),
+                         "sqlite_full_commit_ms_p99": Measure.percentile(commits, 0.99)]
+        for size in entries {
+            report.sizes.append(try measure(size: size, folder: folder, allCoreRate: rates.all, commitMedian: Measure.percentile(commits, 0.5)))
+        }
+        print(report.table)
+        if let json {
+            try report.jsonData.write(to: URL(fileURLWithPath: json))
+            note("Figures written to \(json)")
+        }
+    }
+
+    private func measure(size: Int, folder: String, allCoreRate: Double, commitMedian: Double) throws -> [String: Any] {
+        let jsonl = "\(folder)/bench-\(size).jsonl"
+        let db = "\(folder)/bench-\(size).db"
+        for path in [jsonl, db] { try? FileManager.default.removeItem(atPath: path) }
+        note("\(size): generating…")
+        let generation = try Measure.seconds { try SyntheticLedger.write(count: size, to: jsonl) { note("  \($0) entries") } }
+
+        note("\(size): importing…")
+        let imported = try Measure.child(["--child", "import", jsonl, db])
+        note("\(size): verifying…")
+        let verified = try Measure.child(["--child", "verify", db])
+        guard verified["valid"] as? Bool == true, imported["valid"] as? Bool == true else {
+            throw BenchError("the \(size)-entry ledger did not verify")
+        }
+        let verifyRate = Double(size) / (verified["seconds"] as! Double)
+        let importRate = Double(size) / (imported["seconds"] as! Double)
+
+        note("\(size): queries and appends…")
+        let ledger = try SQLiteLedger.open(at: db)
+        var random = SplitMix64(seed: UInt64(size))
+        let count = try ledger.count()
+        let balance = try Measure.latencies(samples) { _ in
+            _ = try ledger.member(SyntheticLedger.memberID(Int.random(in: 0..<SyntheticLedger.members, using: &random)))
+        }
+        let funds = try Measure.latencies(samples) { _ in _ = try ledger.funds() }
+        let pending = try Measure.latencies(samples) { _ in _ = try ledger.pendingEntries() }
+        let proofs = try Measure.latencies(samples) { _ in
+            let index = Int.random(in: 0..<count, using: &random)
+            _ = try ledger.inclusionProof(index: index, size: count)
+            _ = try ledger.merkleRoot(size: count)
+        }
+        let consistency = try Measure.latencies(samples) { _ in
+            _ = try ledger.consistencyProof(old: Int.random(in: 1..<count, using: &random), new: count)
+        }
+        let signer = SyntheticLedger.committee[0]
+        var clock = Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+        let appends = try Measure.latencies(200) { index in
+            clock = Timestamp(secondsSinceEpoch: clock.secondsSinceEpoch + 1)
+            try ledger.append(.donation(Donation(donor: "基准", amount: 100, receipt: "BENCH-\(size)-\(index)")), signer: signer, now: clock)
+        }
+        let fileBytes = (try FileManager.default.attributesOfItem(atPath: db)[.size] as? Int) ?? 0
+        try? FileManager.default.removeItem(atPath: jsonl)
+        try? FileManager.default.removeItem(atPath: db)
+        let appendMedian = Measure.percentile(appends, 0.5)
+        return [
+            "entries": size, "generate_s": generation,
+            "verify_per_s": verifyRate, "verify_ratio_to_all_core_ed25519": verifyRate / allCoreRate,
+            "verify_peak_rss_mib": verified["rss_mib"] as! Double,
+            "import_per_s": importRate, "import_ratio_to_verify": importRate / verifyRate,
+            "import_peak_rss_mib": imported["rss_mib"] as! Double,
+            "append_ms_median": appendMedian, "append_ms_p99": Measure.percentile(appends, 0.99),
+            "append_rate_ratio_to_raw_commit": commitMedian / appendMedian,
+            "member_balance_ms_median": Measure.percentile(balance, 0.5), "member_balance_ms_p99": Measure.percentile(balance, 0.99),
+            "fund_balance_ms_median": Measure.percentile(funds, 0.5), "fund_balance_ms_p99": Measure.percentile(funds, 0.99),
+            "pending_ms_median": Measure.percentile(pending, 0.5), "pending_ms_p99": Measure.percentile(pending, 0.99),
+            "inclusion_proof_ms_median": Measure.percentile(proofs, 0.5), "inclusion_proof_ms_p99": Measure.percentile(proofs, 0.99),
+            "consistency_proof_ms_median": Measure.percentile(consistency, 0.5),
+            "consistency_proof_ms_p99": Measure.percentile(consistency, 0.99),
+            "bytes_per_entry": Double(fileBytes) / Double(count),
+        ]
+    }
+}
+
+/// Progress on standard error, so standard output holds only the table.
+func note(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// The work measured in a separate process, so its peak memory is its own.
+enum Child {
+    static func run(_ mode: String, paths arguments: [String]) throws {
+        var valid = false
+        let seconds = try Measure.seconds {
+            switch mode {
+            case "verify":
+                var verifier = ChainVerifier()
+                try SQLiteLedger.open(at: arguments[0], readOnly: true).forEachBatch(of: 8_192) { batch throws(LedgerError) in
+                    verifier.verify(batch: batch)
+                }
+                if case .valid = verifier.finish() { valid = true }
+            case "import":
+                if case .valid = try SQLiteLedger.importJSONLines(from: arguments[0], to: arguments[1]) { valid = true }
+            default:
+                throw BenchError("unknown child mode \(mode)")
+            }
+        }
+        let result: [String: Any] = ["valid": valid, "seconds": seconds, "rss_mib": Measure.peakResidentMiB()]
+        print(String(decoding: try JSONSerialization.data(withJSONObject: result), as: UTF8.self))
+    }
+}
