@@ -61,6 +61,7 @@ public struct LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
         public static let notReversible = Code(rawValue: "not_reversible")
         public static let alreadyReversed = Code(rawValue: "already_reversed")
         public static let amountOverflow = Code(rawValue: "amount_overflow")
+        public static let noApprovers = Code(rawValue: "no_approvers")
         // Step 6.
         public static let badCheckpoint = Code(rawValue: "bad_checkpoint")
         // Section 6 and step 7: published checkpoints.

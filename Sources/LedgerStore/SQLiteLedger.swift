@@ -86,8 +86,9 @@ public final class SQLiteLedger: Sendable {
     }
 
     private func checkIsLedger(migrate: Bool) throws(LedgerError) {
+        // A reader needs only the entries; a writer needs the derived tables too.
         let hasEntries = try StorageFailure.map(path) {
-            try database.read { db in try db.tableExists("entries") && db.tableExists("state_header") }
+            try database.read { db in try db.tableExists("entries") && (!migrate || db.tableExists("state_header")) }
         }
         guard hasEntries else {
             throw LedgerError(.storage, en: "\(path ?? "the database") is an SQLite file but not a ledger",

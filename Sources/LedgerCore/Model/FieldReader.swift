@@ -39,10 +39,15 @@ struct FieldReader {
     }
 
     mutating func optionalText(_ field: String, max: Int = Rules.maxTextLength) throws(LedgerError) -> String? {
+        try readText(field, max: max, required: false)
+    }
+
+    private mutating func readText(_ field: String, max: Int, required: Bool) throws(LedgerError) -> String? {
         guard let value = take(field) else { return nil }
         guard case .string(let text) = value else { throw Self.shapeError(name(field), "must be a string", "必须是字符串") }
         guard !text.isEmpty else {
-            throw Self.shapeError(name(field), "must not be empty (leave it out instead)", "不能为空（不填则省略）")
+            throw required ? Self.shapeError(name(field), "must not be empty", "不能为空")
+                : Self.shapeError(name(field), "must not be empty (leave it out instead)", "不能为空（不填则省略）")
         }
         let length = text.unicodeScalars.count
         guard length <= max else {
@@ -53,7 +58,7 @@ struct FieldReader {
     }
 
     mutating func text(_ field: String, max: Int = Rules.maxTextLength) throws(LedgerError) -> String {
-        guard let text = try optionalText(field, max: max) else {
+        guard let text = try readText(field, max: max, required: true) else {
             throw Self.shapeError(name(field), "is missing", "缺失")
         }
         return text

@@ -23,8 +23,10 @@ extension LedgerState {
     private func checkChain(_ entry: Entry, context: ApplyContext) throws(LedgerError) {
         let body = entry.body
         guard body.seq == count else {
-            throw LedgerError(.badSequence, en: "has seq \(body.seq) where \(count) was expected: an entry is missing or out of place",
-                zh: "序号为 \(body.seq)，应为 \(count)：有条目缺失或顺序错乱")
+            // Reported at the position where the chain broke: that entry is the one missing or out of place.
+            throw LedgerError(.badSequence, seq: count,
+                en: "the entry here has seq \(body.seq) where \(count) was expected: entry \(count) is missing or out of place",
+                zh: "此处条目的序号为 \(body.seq)，应为 \(count)：第 \(count) 条缺失或顺序错乱")
         }
         guard body.prev == head else {
             throw LedgerError(.badPrev,

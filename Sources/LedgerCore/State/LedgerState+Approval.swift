@@ -44,14 +44,32 @@ extension LedgerState {
             preconditionFailure("\(entry.kind) needs no approval")
         }
         if case .append = context.mode {
-            // Nothing is left pending that could never be approved at today's balances.
+            // Nothing is left pending that could never be approved: not for lack of money at today's balances…
             try check(movements(of: entry.payload, targetPayload: targetData.flatMap { try? decode($0, targetKind!) }))
+            // …nor for lack of people allowed to approve it.
+            try checkApproversExist(for: entry.kind, author: entry.body.author)
         }
         pending[entry.seq] = PendingEntry(
             seq: entry.seq, hash: entry.hash, kind: entry.kind, author: entry.body.author, time: entry.body.time,
             data: CanonicalJSON.encode(entry.payload.data), targetData: targetData, targetKind: targetKind)
         if case .keyAdd(let add) = entry.payload {
             keys[add.key.id] = KeyRecord(descriptor: add.key, status: .proposed, addedAt: entry.seq)
+        }
+    }
+
+    /// Refuses an entry whose approval the policy asks for from more keys than could ever give it: active keys
+    /// of the right role, other than the author's and those of the author's holder.
+    private func checkApproversExist(for kind: Kind, author: KeyID) throws(LedgerError) {
+        let holder = keys[author]?.holder
+        let eligible = activeKeys.filter { $0.id != author && $0.holder != holder }
+        let oversight = eligible.filter { $0.role == .oversight }.count
+        let committee = eligible.count - oversight
+        let (needCommittee, needOversight) = kind.approval == .money
+            ? (0, policy.moneyApprovals) : (policy.governanceCommittee, policy.governanceOversight)
+        guard committee >= needCommittee, oversight >= needOversight else {
+            throw LedgerError(.noApprovers,
+                en: "the policy needs approval by \(needCommittee) committee and \(needOversight) oversight keys other than the author's holder, but only \(committee) and \(oversight) exist: add keys first",
+                zh: "规则要求录入人以外的 \(needCommittee) 个管委会密钥和 \(needOversight) 个监督组密钥审批，但只有 \(committee) 个和 \(oversight) 个：请先添加密钥")
         }
     }
 

@@ -33,6 +33,10 @@ extension Ledger {
                     guard again == passphrase else { throw CLIFailure(.key, t("the passphrases differ", "两次输入的口令不同")) }
                 }
             }
+            if passphrase == nil, !noPassphrase {
+                printInfo(t("warning: no terminal and no --passphrase-env, so \(out) is NOT encrypted (use --no-passphrase to say that is intended)",
+                    "警告：没有终端也没有 --passphrase-env，\(out) 未加密（如确属有意，请加 --no-passphrase）"))
+            }
             try KeyFile.writeNew(try key.pemRepresentation(passphrase: passphrase), to: out, mode: 0o600)
             try KeyFile.writeNew(key.publicKey.pemRepresentation, to: out + ".pub", mode: 0o644)
             let id = Rules.keyID(publicKey: key.publicKey.rawRepresentation)

@@ -27,8 +27,17 @@ extension Ledger {
                     [Format.localTime($0.time), Describe.payload($0.entry.payload, state: state), "\($0.entry.seq)"]
                 }
             }
+            // Totals are net of reversals that took effect in the period: a reversed donation counts minus its amount.
             func total(_ kind: Kind, _ amount: (Payload) -> Fen) -> Fen {
-                inPeriod.filter { $0.entry.kind == kind }.reduce(0) { $0 + amount($1.entry.payload) }
+                inPeriod.reduce(0) { sum, effect in
+                    if effect.entry.kind == kind { return sum + amount(effect.entry.payload) }
+                    if case .reversal(let reversal) = effect.entry.payload, let target = entries.first(where: { $0.seq == reversal.target }),
+                        target.kind == kind
+                    {
+                        return sum - amount(target.payload)
+                    }
+                    return sum
+                }
             }
             let cashIn = total(.donation) { if case .donation(let d) = $0, d.form == .cash { d.amount } else { 0 } }
             let inKind = total(.donation) { if case .donation(let d) = $0, d.form == .inKind { d.amount } else { 0 } }

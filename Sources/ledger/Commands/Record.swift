@@ -24,8 +24,8 @@ struct RecordDonation: ParsableCommand {
             "Examples: ledger record donation --donor 某某农业公司 --amount 5000 --receipt R-2026-001\n          ledger record donation --donor 爱心超市 --amount 800 --in-kind 大米 --quantity 200 --unit 斤",
             "示例：ledger record donation --donor 某某农业公司 --amount 5000 --receipt R-2026-001\n      ledger record donation --donor 爱心超市 --amount 800 --in-kind 大米 --quantity 200 --unit 斤"))
     @Option(help: ArgumentHelp(t("Who gave (a company or display name).", "捐赠方（企业名或称呼）。"))) var donor: String
-    @Option(help: amountHelp(t("Amount, or declared value of goods", "金额，或物资估值"))) var amount: YuanAmount
-    @Option(help: ArgumentHelp(t("Fund receiving it (default general).", "接收的基金（默认 general）。"))) var fund = "general"
+    @Option(parsing: .unconditional, help: amountHelp(t("Amount, or declared value of goods", "金额，或物资估值"))) var amount: YuanAmount
+    @Option(help: ArgumentHelp(t("Fund receiving it.", "接收的基金。"))) var fund = "general"
     @Option(name: .customLong("in-kind"), help: ArgumentHelp(t("The goods given, for an in-kind donation.", "实物捐赠的物品。"))) var inKind: String?
     @Option(help: ArgumentHelp(t("Quantity of goods (e.g. 200 or 12.5).", "物品数量（如 200 或 12.5）。"))) var quantity: String?
     @Option(help: ArgumentHelp(t("Unit of the quantity (斤, 件, kg).", "数量单位（斤、件、kg）。"))) var unit: String?
@@ -36,6 +36,9 @@ struct RecordDonation: ParsableCommand {
     func validate() throws {
         if inKind == nil, quantity != nil || unit != nil {
             throw ValidationError(t("Please use --quantity and --unit only with --in-kind.", "--quantity 和 --unit 只能与 --in-kind 一起使用。"))
+        }
+        if (quantity == nil) != (unit == nil) {
+            throw ValidationError(t("Please give --quantity and --unit together.", "--quantity 和 --unit 须同时提供。"))
         }
     }
 
@@ -58,9 +61,9 @@ struct RecordSale: ParsableCommand {
     @Option(help: ArgumentHelp(t("What was sold (黄皮, 荔枝, 番薯…).", "销售的产品（黄皮、荔枝、番薯……）。"))) var product: String
     @Option(help: ArgumentHelp(t("Quantity sold (e.g. 120 or 12.5).", "销售数量（如 120 或 12.5）。"))) var quantity: String
     @Option(help: ArgumentHelp(t("Unit (斤, 件, kg).", "单位（斤、件、kg）。"))) var unit: String
-    @Option(help: amountHelp(t("Sale amount", "销售金额"))) var amount: YuanAmount
+    @Option(parsing: .unconditional, help: amountHelp(t("Sale amount", "销售金额"))) var amount: YuanAmount
     @Option(help: ArgumentHelp(t("Who bought (optional).", "购买方（可选）。"))) var buyer: String?
-    @Option(help: amountHelp(t("The society's fee (optional, at most the amount)", "互助社服务费（可选，不超过金额）"))) var fee: YuanAmount?
+    @Option(parsing: .unconditional, help: amountHelp(t("The society's fee (optional, at most the amount)", "互助社服务费（可选，不超过金额）"))) var fee: YuanAmount?
     @Option(help: ArgumentHelp(t("Fund receiving the fee (default general).", "收取服务费的基金（默认 general）。"))) var fund: String?
     @OptionGroup var memo: MemoOption
     @OptionGroup var global: GlobalOptions
@@ -81,9 +84,9 @@ struct RecordGrant: ParsableCommand {
             "Example: ledger record grant --member H003 --amount 2000 --purpose 医疗救助",
             "示例：ledger record grant --member H003 --amount 2000 --purpose 医疗救助"))
     @Option(help: ArgumentHelp(t("Member id of the household.", "农户的成员编号。"))) var member: String
-    @Option(help: amountHelp(t("Grant amount", "救助金额"))) var amount: YuanAmount
+    @Option(parsing: .unconditional, help: amountHelp(t("Grant amount", "救助金额"))) var amount: YuanAmount
     @Option(help: ArgumentHelp(t("A category such as 医疗救助 or 助学, never a diagnosis.", "类别，如“医疗救助”“助学”，不写病情。"))) var purpose: String
-    @Option(help: ArgumentHelp(t("Fund paying it (default general).", "支付的基金（默认 general）。"))) var fund = "general"
+    @Option(help: ArgumentHelp(t("Fund paying it.", "支付的基金。"))) var fund = "general"
     @OptionGroup var memo: MemoOption
     @OptionGroup var global: GlobalOptions
 
@@ -98,7 +101,7 @@ struct RecordPayout: ParsableCommand {
         abstract: t("Propose handing money held for a household to it (发放); pending until approved.", "申请向农户发放代管款项；审批前为待审批。"),
         discussion: t("Example: ledger record payout --member H001 --amount 912 --method bank", "示例：ledger record payout --member H001 --amount 912 --method bank"))
     @Option(help: ArgumentHelp(t("Member id of the household.", "农户的成员编号。"))) var member: String
-    @Option(help: amountHelp(t("Amount paid out", "发放金额"))) var amount: YuanAmount
+    @Option(parsing: .unconditional, help: amountHelp(t("Amount paid out", "发放金额"))) var amount: YuanAmount
     @Option(help: ArgumentHelp(t("cash, bank or mobile.", "cash（现金）、bank（银行）或 mobile（移动支付）。"))) var method: Payout.Method
     @OptionGroup var memo: MemoOption
     @OptionGroup var global: GlobalOptions
@@ -115,10 +118,10 @@ struct RecordExpense: ParsableCommand {
         discussion: privacyNote + "\n" + t(
             "Example: ledger record expense --amount 350 --payee 镇物流站 --purpose 黄皮运费",
             "示例：ledger record expense --amount 350 --payee 镇物流站 --purpose 黄皮运费"))
-    @Option(help: amountHelp(t("Amount", "金额"))) var amount: YuanAmount
+    @Option(parsing: .unconditional, help: amountHelp(t("Amount", "金额"))) var amount: YuanAmount
     @Option(help: ArgumentHelp(t("Who is paid.", "收款方。"))) var payee: String
     @Option(help: ArgumentHelp(t("What it is for.", "用途。"))) var purpose: String
-    @Option(help: ArgumentHelp(t("Fund paying it (default general).", "支付的基金（默认 general）。"))) var fund = "general"
+    @Option(help: ArgumentHelp(t("Fund paying it.", "支付的基金。"))) var fund = "general"
     @OptionGroup var memo: MemoOption
     @OptionGroup var global: GlobalOptions
 

@@ -120,7 +120,7 @@ extension Ledger {
 /// "INVALID at entry 7 (grant) [bad_signature]: …", in the user's language.
 func invalidEntrySentence(_ error: LedgerError) -> String {
     let seq = error.seq ?? 0
-    let kind = error.kind ?? "unknown"
+    let kind = error.kind.flatMap(Kind.init(rawValue:)).map(Format.kindName) ?? error.kind ?? t("unreadable", "无法读取")
     let message = error.message.text(chinese: Language.current.isChinese)
     return t("INVALID at entry \(seq) (\(kind)) [\(error.code)]: \(message)", "核验失败：第 \(seq) 条（\(kind)）[\(error.code)]：\(message)")
 }

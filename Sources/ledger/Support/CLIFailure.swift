@@ -28,8 +28,9 @@ struct CLIFailure: Error, CustomStringConvertible {
     init(_ error: LedgerError) {
         exit = error.code == .storage ? .storage : .refused
         // A refused append never got its seq: say what was refused rather than naming a seq that does not exist.
+        let kind = error.kind.flatMap(Kind.init(rawValue:)).map(Format.kindName) ?? error.kind ?? t("entry", "条目")
         let place = error.seq.map { seq in
-            t("refused \(error.kind ?? "entry") (would have been entry \(seq)): ", "拒绝录入\(error.kind ?? "条目")（本应为第 \(seq) 条）：")
+            t("refused \(kind) (would have been entry \(seq)): ", "拒绝录入\(kind)（本应为第 \(seq) 条）：")
         } ?? ""
         let rule = error.code == .storage ? "" : "[\(error.code)] "
         message = "\(rule)\(place)\(error.message.text(chinese: Language.current.isChinese))"

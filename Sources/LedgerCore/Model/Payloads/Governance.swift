@@ -24,7 +24,7 @@ public struct Policy: Sendable, Hashable, Codable {
         moneyApprovals = Int(try reader.integer("money_approvals", in: 1...100))
         try reader.finish()
         guard governanceCommittee + governanceOversight > 0 else {
-            throw FieldReader.shapeError("policy.governance", "needs at least one approval (committee and oversight are both 0)",
+            throw FieldReader.shapeError("data.policy.governance", "needs at least one approval (committee and oversight are both 0)",
                 "至少需要一个审批（管理委员会和运作监督组都为 0）")
         }
     }
@@ -62,10 +62,10 @@ public struct KeyDescriptor: Sendable, Hashable, Codable {
         publicKey = try reader.base64("pub", length: 32)
         try reader.finish()
         guard Rules.keyID(publicKey: publicKey) == id else {
-            throw FieldReader.shapeError("\(path).id", "is not the key id of \"pub\"", "与“pub”的密钥编号不符")
+            throw FieldReader.shapeError("data.\(path).id", "is not the key id of \"pub\"", "与“pub”的密钥编号不符")
         }
         guard (try? Ed25519.PublicKey(rawRepresentation: publicKey)) != nil else {
-            throw FieldReader.shapeError("\(path).pub", "is not an Ed25519 public key", "不是 Ed25519 公钥")
+            throw FieldReader.shapeError("data.\(path).pub", "is not an Ed25519 public key", "不是 Ed25519 公钥")
         }
     }
 
@@ -130,16 +130,16 @@ public struct Genesis: Sendable, Hashable {
         }
         policy = try Policy(reader.object("policy"))
         guard funds.contains(where: { $0.id == "general" }) else {
-            throw FieldReader.shapeError("funds", "must include the fund \"general\"", "必须包含“general”基金")
+            throw FieldReader.shapeError("data.funds", "must include the fund \"general\"", "必须包含“general”基金")
         }
         guard Set(funds.map(\.id)).count == funds.count else {
-            throw FieldReader.shapeError("funds", "lists a fund id twice", "有重复的基金编号")
+            throw FieldReader.shapeError("data.funds", "lists a fund id twice", "有重复的基金编号")
         }
         guard keys.contains(where: { $0.role == .committee }) else {
-            throw FieldReader.shapeError("keys", "must list at least one committee key", "至少要有一个管理委员会密钥")
+            throw FieldReader.shapeError("data.keys", "must list at least one committee key", "至少要有一个管理委员会密钥")
         }
         guard Set(keys.map(\.id)).count == keys.count else {
-            throw FieldReader.shapeError("keys", "lists a key twice", "有重复的密钥")
+            throw FieldReader.shapeError("data.keys", "lists a key twice", "有重复的密钥")
         }
     }
 

@@ -36,7 +36,7 @@ public struct MemberUpdate: Sendable, Hashable {
         name = try reader.optionalText("name")
         note = try reader.optionalText("note")
         guard name != nil || note != nil else {
-            throw FieldReader.shapeError("name", "or \"note\" must be given", "和“note”至少要有一个")
+            throw FieldReader.shapeError("data.name", "or \"note\" must be given", "和“note”至少要有一个")
         }
     }
     var json: [String: JSONValue] {

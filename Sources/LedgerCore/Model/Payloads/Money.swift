@@ -40,16 +40,16 @@ public struct Donation: Sendable, Hashable {
         switch form {
         case .inKind:
             guard item != nil else {
-                throw FieldReader.shapeError("item", "is required for an in-kind donation", "实物捐赠必须填写")
+                throw FieldReader.shapeError("data.item", "is required for an in-kind donation", "实物捐赠必须填写")
             }
         case .cash:
             guard item == nil, quantity == nil, unit == nil else {
-                throw FieldReader.shapeError("item", "(and quantity, unit) belong to in-kind donations only",
+                throw FieldReader.shapeError("data.item", "(and quantity, unit) belong to in-kind donations only",
                     "（以及数量、单位）只用于实物捐赠")
             }
         }
         guard (quantity == nil) == (unit == nil) else {
-            throw FieldReader.shapeError("quantity", "and \"unit\" go together", "和“unit”必须同时填写")
+            throw FieldReader.shapeError("data.quantity", "and \"unit\" go together", "和“unit”必须同时填写")
         }
     }
 
@@ -104,7 +104,7 @@ public struct Sale: Sendable, Hashable {
         fee = try reader.optionalInteger("fee", in: 0...Rules.amountRange.upperBound)
         fund = try reader.optionalToken("fund", LocalizedText(en: "a fund id", zh: "基金编号"), Rules.isFundID)
         if let fee, fee > amount {
-            throw FieldReader.shapeError("fee", "cannot be more than the amount", "不能大于金额")
+            throw FieldReader.shapeError("data.fee", "cannot be more than the amount", "不能大于金额")
         }
     }
 
