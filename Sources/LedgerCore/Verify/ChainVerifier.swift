@@ -64,6 +64,20 @@ public struct ChainVerifier: Sendable {
     }
 
     private mutating func apply(_ entry: Entry, signatureValid: Bool?) -> LedgerError? {
+        if let error = applyRules(entry, signatureValid: signatureValid) { return error }
+        if entry.seq == 0, let pinnedGenesis, entry.hash != pinnedGenesis {
+            return LedgerError(.genesisMismatch, seq: 0, kind: entry.kind.rawValue,
+                en: "the genesis hash is \(entry.hash), not the pinned \(pinnedGenesis): this is a different ledger",
+                zh: "创世哈希为 \(entry.hash)，而非指定的 \(pinnedGenesis)：这是另一个账本")
+        }
+        // The context and its copies of the tree and payloads are gone by now, so these appends never copy them.
+        tree.append(entry.hash)
+        if entry.kind.isReversible { reversible[entry.seq] = entry.payload }
+        return nil
+    }
+
+    /// Applies the rules; kept apart so the context it builds is released before the tree grows.
+    private mutating func applyRules(_ entry: Entry, signatureValid: Bool?) -> LedgerError? {
         let reversible = self.reversible
         let tree = self.tree
         let context = ApplyContext(
@@ -73,17 +87,10 @@ public struct ChainVerifier: Sendable {
             merkleRoot: { size in tree.root(size: size) })
         do {
             try state.apply(entry, context: context)
+            return nil
         } catch {
             return error
         }
-        if entry.seq == 0, let pinnedGenesis, entry.hash != pinnedGenesis {
-            return LedgerError(.genesisMismatch, seq: 0, kind: entry.kind.rawValue,
-                en: "the genesis hash is \(entry.hash), not the pinned \(pinnedGenesis): this is a different ledger",
-                zh: "创世哈希为 \(entry.hash)，而非指定的 \(pinnedGenesis)：这是另一个账本")
-        }
-        self.tree.append(entry.hash)
-        if entry.kind.isReversible { self.reversible[entry.seq] = entry.payload }
-        return nil
     }
 
     private mutating func declareKeys(of entry: Entry) {
