@@ -10,9 +10,7 @@ extension SQLiteLedger {
 
     /// The number of entries.
     public func count() throws(LedgerError) -> Int {
-        try read { db throws(LedgerError) in
-            try StorageFailure.map(self.path) { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entries") ?? 0 }
-        }
+        try read { db throws(LedgerError) in try self.count(db) }
     }
 
     /// One entry by seq, or `nil` if there is none.
@@ -115,20 +113,46 @@ extension SQLiteLedger {
 
 extension SQLiteLedger {
     /// The Merkle root of the first `size` entries (all of them when `nil`), from the stored subtree hashes.
+    /// - Throws: `bad_proof` for a size beyond the ledger.
     public func merkleRoot(size: Int? = nil) throws(LedgerError) -> EntryHash {
         try read { db throws(LedgerError) in
-            let count = try StorageFailure.map(self.path) { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entries") ?? 0 }
-            return try self.merkleRoot(size: min(size ?? count, count), db)
+            let count = try self.count(db)
+            let size = size ?? count
+            try SQLiteLedger.checkTreeSize(size, within: count)
+            return try self.merkleRoot(size: size, db)
         }
     }
 
-    /// The inclusion proof of entry `index` in the tree of the first `size` entries.
+    /// The inclusion proof of entry `index` in the tree of the first `size` entries (0 ≤ index < size ≤ count).
     public func inclusionProof(index: Int, size: Int) throws(LedgerError) -> [EntryHash] {
-        try read { db throws(LedgerError) in try MerkleNodeTable(db: db, path: self.path).auditPath(index: index, size: size) }
+        try read { db throws(LedgerError) in
+            try SQLiteLedger.checkTreeSize(size, within: try self.count(db))
+            guard index >= 0, index < size else {
+                throw LedgerError(.badProof, en: "entry \(index) is not among the first \(size) entries", zh: "第 \(index) 条不在前 \(size) 条之中")
+            }
+            return try MerkleNodeTable(db: db, path: self.path).auditPath(index: index, size: size)
+        }
     }
 
-    /// The consistency proof from the first `old` entries to the first `new` entries.
+    /// The consistency proof from the first `old` entries to the first `new` entries (0 < old ≤ new ≤ count).
     public func consistencyProof(old: Int, new: Int) throws(LedgerError) -> [EntryHash] {
-        try read { db throws(LedgerError) in try MerkleNodeTable(db: db, path: self.path).consistencyPath(old: old, new: new) }
+        try read { db throws(LedgerError) in
+            try SQLiteLedger.checkTreeSize(new, within: try self.count(db))
+            guard old > 0, old <= new else {
+                throw LedgerError(.badProof, en: "a consistency proof needs 0 < old ≤ new", zh: "一致性证明要求 0 < 旧大小 ≤ 新大小")
+            }
+            return try MerkleNodeTable(db: db, path: self.path).consistencyPath(old: old, new: new)
+        }
+    }
+
+    private func count(_ db: Database) throws(LedgerError) -> Int {
+        try StorageFailure.map(path) { (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM entries") ?? -1) + 1 }
+    }
+
+    private static func checkTreeSize(_ size: Int, within count: Int) throws(LedgerError) {
+        guard size >= 0, size <= count else {
+            throw LedgerError(.badProof, en: "the ledger has \(count) entries, so there is no tree of \(size)",
+                zh: "账本只有 \(count) 条，没有大小为 \(size) 的树")
+        }
     }
 }

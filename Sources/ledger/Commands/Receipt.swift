@@ -62,9 +62,9 @@ extension Ledger {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw CLIFailure(.storage, t("cannot read \(file)", "无法读取 \(file)"))
             }
-            let receipt = try Receipt(json: data)
             let trusted = try keys.map(readVerifierKeys) ?? []
             do {
+                let receipt = try Receipt(json: data)
                 let check = try receipt.verify(trusting: trusted)
                 if global.json {
                     Format.printJSON(["valid": true, "seq": receipt.entry.entry.seq, "size": check.checkpoint.size,
