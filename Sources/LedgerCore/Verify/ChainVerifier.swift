@@ -40,7 +40,10 @@ public struct ChainVerifier: Sendable {
             let position = state.count
             switch result {
             case .failure(let error):
-                return fail(error.at(seq: position, kind: error.kind))
+                // A line that is not a well-formed entry is an invalid entry at its position, whatever seq it claims.
+                var placed = error
+                placed.seq = position
+                return fail(placed)
             case .success(let entry):
                 if let error = apply(entry, signatureValid: signatures[offset]) { return fail(error) }
                 lastVerified.append(entry)

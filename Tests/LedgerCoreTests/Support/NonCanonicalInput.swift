@@ -1,4 +1,5 @@
 import LedgerCore
+import Testing
 
 /// Bytes that are not canonical JSON (DESIGN.md section 2), with a name for the test report.
 struct NonCanonicalInput: Sendable, CustomTestStringConvertible {
