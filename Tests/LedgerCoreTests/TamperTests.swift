@@ -147,15 +147,8 @@ import Testing
         }
     }
 
-    /// DESIGN.md section 8: a line that is not a well-formed entry "is an invalid entry at that position"; section 7
-    /// reports the first failing entry by seq. For a line whose shape is bad, LedgerCore reports the seq the line
-    /// claims: `Body.init`/`Entry(bytes:)` place the error with `error.at(seq: body.seq)`, and
-    /// `ChainVerifier.verify(batch:)` then calls `error.at(seq: position)`, which keeps a seq already set.
-    static let claimedSeqIssue: Comment = """
-        LedgerCore reports a malformed line at the seq it claims, not at its position (Entry(bytes:) sets \
-        error.seq = body.seq; ChainVerifier's error.at(seq: position) keeps it)
-        """
-
+    /// DESIGN.md section 8: a line that is not a well-formed entry "is an invalid entry at that position", whatever
+    /// seq it claims.
     @Test func aMalformedLineIsReportedAtItsPositionNotAtTheSeqItClaims() throws {
         let sample = try SampleLedger()
         var lines = sample.lines
@@ -163,9 +156,7 @@ import Testing
         lines[25] = try editedEntry(lines[SampleLedger.educationGrant], ["body", "data", "amount"], to: 0)
         let error = try #require(TestLedger.verify(lines).error)
         #expect(error.code == .badShape)
-        withKnownIssue(TamperTests.claimedSeqIssue, isIntermittent: false) {
-            #expect(error.seq == 25, "\(error)")
-        }
+        #expect(error.seq == 25, "\(error)")
     }
 
     @Test func aSwappedGenesisIsCaughtAtSeq0WhenTheGenesisIsPinned() throws {
