@@ -35,6 +35,10 @@ extension SQLiteLedger {
 
     /// Runs `body` in one `BEGIN IMMEDIATE` transaction, committed only if it returns.
     func write<T>(_ body: (Database) throws(LedgerError) -> T) throws(LedgerError) -> T {
+        guard !isReadOnly else {
+            throw LedgerError(.storage, en: "the ledger was opened for reading only; nothing was written",
+                zh: "账本以只读方式打开，未写入任何内容")
+        }
         var result: T?
         try StorageFailure.map(path) {
             try database.writeWithoutTransaction { db in

@@ -25,9 +25,7 @@ extension SQLiteLedger {
         removeTemporary()
         do {
             let ledger = try StorageFailure.map(temporary) {
-                var configuration = Configuration()
-                configuration.journalMode = .wal
-                return SQLiteLedger(database: try DatabaseQueue(path: temporary, configuration: configuration), path: temporary)
+                SQLiteLedger(database: try DatabaseQueue(path: temporary, configuration: configuration(readOnly: false)), path: temporary)
             }
             try ledger.prepareNew()
             var verifier = ChainVerifier()

@@ -15,10 +15,13 @@ public final class SQLiteLedger: Sendable {
     let database: DatabaseQueue
     /// The file path, or `nil` in memory.
     public let path: String?
+    /// Opened for reading only: every write is refused before it reaches SQLite.
+    public let isReadOnly: Bool
 
-    init(database: DatabaseQueue, path: String?) {
+    init(database: DatabaseQueue, path: String?, readOnly: Bool = false) {
         self.database = database
         self.path = path
+        self.isReadOnly = readOnly
     }
 
     /// Opens an existing ledger file.
@@ -34,7 +37,8 @@ public final class SQLiteLedger: Sendable {
         let directory = (path as NSString).deletingLastPathComponent
         let writable = access(path, W_OK) == 0 && access(directory.isEmpty ? "." : directory, W_OK) == 0
         let ledger = try StorageFailure.map(path) {
-            SQLiteLedger(database: try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly && !writable)), path: path)
+            SQLiteLedger(database: try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly && !writable)),
+                path: path, readOnly: readOnly)
         }
         try ledger.checkIsLedger(migrate: !readOnly)
         return ledger
@@ -66,17 +70,19 @@ public final class SQLiteLedger: Sendable {
         return ledger
     }
 
-    private static func configuration(readOnly: Bool) -> Configuration {
+    /// The connection settings. The journal mode is not among them: WAL is set once when a ledger is created and
+    /// stays in the file, and asking GRDB for it on every open would make it write to the file while merely opening.
+    static func configuration(readOnly: Bool) -> Configuration {
         var configuration = Configuration()
         configuration.readonly = readOnly
         configuration.busyMode = .timeout(busyTimeout)
-        if !readOnly { configuration.journalMode = .wal }
         configuration.label = "ledger"
         return configuration
     }
 
     func prepareNew() throws(LedgerError) {
         try StorageFailure.map(path) {
+            if path != nil { _ = try database.writeWithoutTransaction { try String.fetchOne($0, sql: "PRAGMA journal_mode = WAL") } }
             try Schema.migrator.migrate(database)
             try database.writeWithoutTransaction { db in
                 // Set after opening: GRDB lowers it to NORMAL in WAL mode while it prepares a connection.

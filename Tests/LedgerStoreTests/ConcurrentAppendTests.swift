@@ -1,0 +1,85 @@
+import Foundation
+import LedgerCore
+import LedgerCrypto
+import LedgerStore
+import LedgerTesting
+import Testing
+
+/// Several OS processes appending to one ledger file at the same time: SQLite's write lock serialises them,
+/// no entry is lost, and the chain stays valid.
+@Suite struct ConcurrentAppendTests {
+    static let commandsPerWorker = 25
+    static let signers = [TestKeys.committee1, TestKeys.committee2, TestKeys.committee3, TestKeys.committee1]
+
+    /// A shell loop running `ledger` once per entry: even workers add members, odd workers record donations of
+    /// ¥1 … ¥25. Failures are reported on the loop's standard error.
+    static func script(worker: Int) -> String {
+        let command = worker.isMultiple(of: 2)
+            ? "member add \"W\(worker)-$i\" --name \"户$i\""
+            : "record donation --donor \"捐赠人\(worker)\" --amount \"$i\" --receipt \"R\(worker)-$i\""
+        return """
+            i=1
+            while [ $i -le \(commandsPerWorker) ]; do
+              "$LEDGER" \(command) --ledger "$LEDGER_FILE" --key "$KEY_FILE" > /dev/null || echo "worker \(worker) entry $i: exit $?" >&2
+              i=$((i + 1))
+            done
+            """
+    }
+
+    @Test(arguments: [2, 4])
+    func processesAppendingAtOnceLoseNothing(workers: Int) throws {
+        let binary = try #require(LedgerBinary.url, "the ledger binary was not built next to the tests")
+        let folder = try TemporaryDirectory()
+        let path = folder.path("ledger.db")
+        do { _ = try FileLedger.create(at: path) }
+
+        var processes: [(Process, URL)] = []
+        for worker in 0..<workers {
+            let keyFile = folder.path("key\(worker).pem")
+            try Self.signers[worker].pemRepresentation().write(toFile: keyFile, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: keyFile)
+            let errors = folder.url.appendingPathComponent("worker\(worker).err")
+            _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", Self.script(worker: worker)]
+            var environment = LedgerBinary.environment
+            environment["LEDGER"] = binary.path
+            environment["LEDGER_FILE"] = path
+            environment["KEY_FILE"] = keyFile
+            process.environment = environment
+            process.standardInput = FileHandle.nullDevice
+            process.standardError = try FileHandle(forWritingTo: errors)
+            processes.append((process, errors))
+        }
+        for (process, _) in processes { try process.run() }
+        for (process, _) in processes { process.waitUntilExit() }
+
+        for (worker, (process, errors)) in processes.enumerated() {
+            let stderr = String(decoding: try Data(contentsOf: errors), as: UTF8.self)
+            #expect(process.terminationStatus == 0)
+            #expect(!stderr.lowercased().contains("locked"), "worker \(worker): \(stderr)")
+            #expect(!stderr.contains("busy"), "worker \(worker): \(stderr)")
+            #expect(stderr.isEmpty, "worker \(worker): \(stderr)")
+        }
+        let ledger = try SQLiteLedger.open(at: path, readOnly: true)
+        let expected = 1 + workers * Self.commandsPerWorker
+        #expect(try ledger.count() == expected)
+        let verifier = try FileLedger.replay(ledger, batchSize: 64)
+        guard case .valid(let summary) = verifier.finish() else {
+            Issue.record("the ledger written by \(workers) processes does not verify: \(verifier.failure.map(String.init(describing:)) ?? "")")
+            return
+        }
+        #expect(summary.entries == expected)
+        #expect(verifier.state == (try ledger.state()))
+        let state = try ledger.state()
+        let memberWorkers = (0..<workers).filter { $0.isMultiple(of: 2) }
+        let donationWorkers = (0..<workers).filter { !$0.isMultiple(of: 2) }
+        let members = Set(memberWorkers.flatMap { worker in (1...Self.commandsPerWorker).map { "W\(worker)-\($0)" } })
+        #expect(Set(state.members.keys) == members)
+        let perWorker: Fen = 100 * Fen((1...Self.commandsPerWorker).reduce(0, +))
+        let donated: Fen = perWorker * Fen(donationWorkers.count)
+        #expect(state.funds["general"]?.cash == donated)
+        #expect(state.receipts.count == donationWorkers.count * Self.commandsPerWorker)
+    }
+}
