@@ -145,8 +145,22 @@ public struct Entry: Sendable, Hashable {
 
     /// Whether ``signature`` verifies for ``body`` under `key`.
     public func isSignatureValid(for key: Ed25519.PublicKey) -> Bool {
-        key.isValidSignature(signature, for: body.signedMessage)
+        key.isValidSignature(signature, for: signedMessage)
     }
+
+    /// The signed message, cut from ``bytes`` rather than encoded again.
+    ///
+    /// The canonical entry is `{"body":` ‖ canonical(body) ‖ `,"sig":"` ‖ 88 base64 characters ‖ `"}`: keys are
+    /// sorted, nothing else is allowed, and a 64-byte signature is always 88 characters of padded base64.
+    public var signedMessage: [UInt8] {
+        let bodyStart = Entry.bodyPrefix.count
+        let bodyEnd = bytes.count - Entry.signatureSuffixLength
+        return Entry.signingPrefix + bytes[bodyStart..<bodyEnd]
+    }
+
+    static let bodyPrefix: [UInt8] = Array("{\"body\":".utf8)
+    /// `,"sig":"` (8 bytes), the 88 base64 characters, and `"}`.
+    static let signatureSuffixLength = 8 + 88 + 2
 }
 
 extension Body {
