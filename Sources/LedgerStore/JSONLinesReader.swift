@@ -8,7 +8,11 @@ import LedgerCore
 /// ``tornLastLine`` rather than handed over: both are invalid entries at their position, not unreadable files.
 public struct JSONLinesReader {
     private let handle: FileHandle
+    private let path: String
     private var buffer: [UInt8] = []
+    /// Where each line handed over starts in the file, so earlier lines can be read again by index.
+    private var lineOffsets: [Int64] = []
+    private var bufferStart: Int64 = 0
     private var skippingOverlong = false
     private var atEnd = false
     /// Set when the file ended in the middle of a line.
@@ -21,6 +25,28 @@ public struct JSONLinesReader {
                 zh: "无法读取 \(path)：文件不存在或不可读")
         }
         self.handle = handle
+        self.path = path
+    }
+
+    /// The bytes of line `index` (0-based) among those already handed over, read again from the file: how a
+    /// verifier finds the entry a reversal undoes without keeping earlier entries in memory.
+    public func line(at index: Int) -> [UInt8]? {
+        guard index >= 0, index < lineOffsets.count, let reader = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? reader.close() }
+        do {
+            try reader.seek(toOffset: UInt64(lineOffsets[index]))
+            var line: [UInt8] = []
+            while line.count <= Entry.maxBytes, let chunk = try reader.read(upToCount: 4_096), !chunk.isEmpty {
+                if let newline = chunk.firstIndex(of: 0x0a) {
+                    line.append(contentsOf: chunk[chunk.startIndex..<newline])
+                    return line
+                }
+                line.append(contentsOf: chunk)
+            }
+            return line
+        } catch {
+            return nil
+        }
     }
 
     /// The next lines, up to `count`; empty at the end of the file.
@@ -33,13 +59,19 @@ public struct JSONLinesReader {
                 } else {
                     // An over-long line is cut just past the limit, so the decoder refuses it as too long.
                     lines.append(Array(buffer[..<min(newline, Entry.maxBytes + 1)]))
+                    lineOffsets.append(bufferStart)
                 }
                 buffer.removeSubrange(...newline)
+                bufferStart += Int64(newline + 1)
                 continue
             }
             if buffer.count > Entry.maxBytes {
-                if !skippingOverlong { lines.append(Array(buffer.prefix(Entry.maxBytes + 1))) }
+                if !skippingOverlong {
+                    lines.append(Array(buffer.prefix(Entry.maxBytes + 1)))
+                    lineOffsets.append(bufferStart)
+                }
                 skippingOverlong = true
+                bufferStart += Int64(buffer.count)
                 buffer.removeAll(keepingCapacity: true)
             }
             if atEnd {

@@ -51,7 +51,7 @@ extension SQLiteLedger {
         return result!
     }
 
-    private func insert(_ entry: Entry, now: Timestamp, _ db: Database) throws(LedgerError) -> AppendResult {
+    func insert(_ entry: Entry, now: Timestamp, _ db: Database) throws(LedgerError) -> AppendResult {
         let (state, context) = try loadState(for: entry, mode: .append(now: now), db)
         var next = state
         try next.apply(entry, context: context)

@@ -28,11 +28,12 @@ extension SQLiteLedger {
                 SQLiteLedger(database: try DatabaseQueue(path: temporary, configuration: configuration(readOnly: false)), path: temporary)
             }
             try ledger.prepareNew()
-            var verifier = ChainVerifier()
+            var verifier = ChainVerifier(keepsEarlierPayloads: false)
             while true {
                 let batch = try reader.next(8_192)
                 if batch.isEmpty { break }
-                verifier.verify(batch: batch)
+                let lines = reader
+                verifier.verify(batch: batch, earlierEntry: { lines.line(at: $0) })
                 // Entries before the first failure are written too: the file is discarded anyway if any failed.
                 try ledger.write { db throws(LedgerError) in
                     for entry in verifier.lastVerified {

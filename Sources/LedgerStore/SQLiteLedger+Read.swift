@@ -64,7 +64,18 @@ extension SQLiteLedger {
     /// Calls `body` with the exact bytes of every entry in seq order, `batchSize` at a time, reading
     /// in one transaction so the batches form one consistent snapshot even while another process appends.
     public func forEachBatch(of batchSize: Int = 4096, _ body: ([[UInt8]]) throws(LedgerError) -> Void) throws(LedgerError) {
+        try forEachBatchWithHistory(of: batchSize) { batch, _ throws(LedgerError) in try body(batch) }
+    }
+
+    /// Like ``forEachBatch(of:_:)``, also handing over a lookup of any stored entry's bytes by seq, in the same
+    /// snapshot: what a verifier needs for the entry a reversal undoes, without keeping old entries in memory.
+    public func forEachBatchWithHistory(of batchSize: Int = 4096,
+        _ body: ([[UInt8]], _ earlierEntry: (Int) -> [UInt8]?) throws(LedgerError) -> Void) throws(LedgerError)
+    {
         try read { db throws(LedgerError) in
+            let lookup: (Int) -> [UInt8]? = { seq in
+                (try? Data.fetchOne(db, sql: "SELECT bytes FROM entries WHERE seq = ?", arguments: [seq])).flatMap { $0 }.map { [UInt8]($0) }
+            }
             var next = 0
             while true {
                 let rows = try StorageFailure.map(self.path) {
@@ -82,7 +93,7 @@ extension SQLiteLedger {
                     let data: Data = row["bytes"]
                     batch.append([UInt8](data))
                 }
-                try body(batch)
+                try body(batch, lookup)
                 if rows.count < batchSize { return }
             }
         }

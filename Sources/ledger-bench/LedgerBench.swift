@@ -139,9 +139,9 @@ enum Child {
         let seconds = try Measure.seconds {
             switch mode {
             case "verify":
-                var verifier = ChainVerifier()
-                try SQLiteLedger.open(at: arguments[0], readOnly: true).forEachBatch(of: 8_192) { batch throws(LedgerError) in
-                    verifier.verify(batch: batch)
+                var verifier = ChainVerifier(keepsEarlierPayloads: false)
+                try SQLiteLedger.open(at: arguments[0], readOnly: true).forEachBatchWithHistory(of: 8_192) { batch, earlier throws(LedgerError) in
+                    withoutActuallyEscaping(earlier) { verifier.verify(batch: batch, earlierEntry: $0) }
                 }
                 if case .valid = verifier.finish() { valid = true }
             case "import":

@@ -14,7 +14,8 @@ struct Ledger: ParsableCommand {
             Demo.self, Keygen.self, Init.self, MemberCommand.self, FundCommand.self, Funds.self, Record.self,
             Approve.self, Reject.self, Reverse.self, KeyCommand.self, Keys.self, Pending.self, Log.self, Show.self,
             Balance.self, Verify.self, Export.self, Import.self, CheckpointCommand.self, Audit.self, Prove.self,
-            VerifyProof.self, ReceiptCommand.self, VerifyReceipt.self, Statement.self, Notice.self,
+            VerifyProof.self, ReceiptCommand.self, VerifyReceipt.self, Statement.self, Notice.self, ReportCommand.self,
+            ImportSales.self, ImportDonations.self,
         ])
 }
 

@@ -15,6 +15,11 @@ public struct PeriodReport: Sendable {
         public var count = 0
         public var amount: Fen = 0
 
+        public init(count: Int = 0, amount: Fen = 0) {
+            self.count = count
+            self.amount = amount
+        }
+
         mutating func add(_ amount: Fen, sign: Int) {
             count += sign
             self.amount += Fen(sign) * amount
@@ -32,6 +37,15 @@ public struct PeriodReport: Sendable {
         public var amount: Fen = 0
         /// What the households received: the amount less the society's fees.
         public var proceeds: Fen = 0
+
+        public init(product: String, unit: String, sales: Int = 0, quantity: DecimalQuantity = .zero, amount: Fen = 0, proceeds: Fen = 0) {
+            self.product = product
+            self.unit = unit
+            self.sales = sales
+            self.quantity = quantity
+            self.amount = amount
+            self.proceeds = proceeds
+        }
     }
 
     /// One calendar month (in the reader's time zone) of the period.
@@ -47,6 +61,9 @@ public struct PeriodReport: Sendable {
         public var grants = Tally()
         public var payouts = Tally()
         public var expenses = Tally()
+
+        /// A month with nothing in it.
+        public init(label: String) { self.label = label }
     }
 
     /// A fund's balances when the period starts and when it ends.
@@ -57,6 +74,15 @@ public struct PeriodReport: Sendable {
         public var cashAtEnd: Fen = 0
         public var inKindAtStart: Fen = 0
         public var inKindAtEnd: Fen = 0
+
+        public init(id: FundID, name: String, cashAtStart: Fen = 0, cashAtEnd: Fen = 0, inKindAtStart: Fen = 0, inKindAtEnd: Fen = 0) {
+            self.id = id
+            self.name = name
+            self.cashAtStart = cashAtStart
+            self.cashAtEnd = cashAtEnd
+            self.inKindAtStart = inKindAtStart
+            self.inKindAtEnd = inKindAtEnd
+        }
     }
 
     /// An entry rejected in the period, or still waiting for approval at its end.

@@ -1,7 +1,7 @@
 import LedgerCrypto
 
 /// What ``LedgerState/apply(_:context:)`` needs from outside the state.
-public struct ApplyContext: Sendable {
+public struct ApplyContext {
     /// Whether an entry is being written (stricter: time and balance rules that only a store can check) or
     /// read back by a verifier.
     public enum Mode: Sendable, Equatable {
@@ -22,13 +22,13 @@ public struct ApplyContext: Sendable {
     public var mode: Mode
     public var signature: Signature
     /// The payload of an earlier entry by seq: only reversals ask, for the entry they undo.
-    public var earlierPayload: @Sendable (Int) throws(LedgerError) -> Payload?
+    public var earlierPayload: (Int) throws(LedgerError) -> Payload?
     /// The Merkle root of the first `size` entries: only checkpoints ask.
-    public var merkleRoot: @Sendable (Int) throws(LedgerError) -> EntryHash
+    public var merkleRoot: (Int) throws(LedgerError) -> EntryHash
 
     public init(mode: Mode, signature: Signature = .check,
-        earlierPayload: @escaping @Sendable (Int) throws(LedgerError) -> Payload?,
-        merkleRoot: @escaping @Sendable (Int) throws(LedgerError) -> EntryHash)
+        earlierPayload: @escaping (Int) throws(LedgerError) -> Payload?,
+        merkleRoot: @escaping (Int) throws(LedgerError) -> EntryHash)
     {
         self.mode = mode
         self.signature = signature

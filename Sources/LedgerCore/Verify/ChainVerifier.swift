@@ -6,7 +6,8 @@ import LedgerCrypto
 /// Feed it the entries' bytes in `seq` order, in batches of any size, with ``verify(batch:)``; it stops at the
 /// first failing entry. Signatures in a batch are checked on every core at once (Ed25519 verification is
 /// most of the work); everything else runs in order. It keeps the Merkle tree and the replay state, never
-/// the entries themselves.
+/// the entries themselves — unless asked to keep the payloads a later reversal may need, for callers that cannot
+/// look earlier entries up (tests, small ledgers).
 public struct ChainVerifier: Sendable {
     public private(set) var state = LedgerState()
     public private(set) var tree = MerkleTree()
@@ -15,22 +16,29 @@ public struct ChainVerifier: Sendable {
     /// The entries of the last batch that verified, decoded, so a caller storing them need not decode again.
     public private(set) var lastVerified: [Entry] = []
     private let pinnedGenesis: EntryHash?
-    /// Payloads of donations, sales, grants, payouts and expenses, which a later reversal may need.
+    /// Payloads of donations, sales, grants, payouts and expenses, which a later reversal may need; kept only when
+    /// the caller cannot look earlier entries up.
     private var reversible: [Int: Payload] = [:]
+    private let keepsEarlierPayloads: Bool
     /// The first public key the chain declared for each key id (genesis or `key.add`).
     private var declaredKeys: [KeyID: Ed25519.PublicKey] = [:]
 
-    /// - Parameter pinnedGenesis: the genesis hash the ledger must start from (`verify --genesis`).
-    public init(pinnedGenesis: EntryHash? = nil) {
+    /// - Parameters:
+    ///   - pinnedGenesis: the genesis hash the ledger must start from (`verify --genesis`).
+    ///   - keepsEarlierPayloads: keep in memory what a reversal may need. Pass `false` when every batch comes with an
+    ///     `earlierEntry` lookup, so memory stays flat however long the ledger is.
+    public init(pinnedGenesis: EntryHash? = nil, keepsEarlierPayloads: Bool = true) {
         self.pinnedGenesis = pinnedGenesis
+        self.keepsEarlierPayloads = keepsEarlierPayloads
     }
 
     /// The number of entries verified so far.
     public var verifiedCount: Int { state.count }
 
     /// Verifies the next entries. Returns the first failure, if any (also kept in ``failure``).
+    /// - Parameter earlierEntry: the bytes of an earlier entry by seq, for the entry a reversal undoes.
     @discardableResult
-    public mutating func verify(batch: [[UInt8]]) -> LedgerError? {
+    public mutating func verify(batch: [[UInt8]], earlierEntry: ((Int) -> [UInt8]?)? = nil) -> LedgerError? {
         guard failure == nil else { return failure }
         lastVerified.removeAll(keepingCapacity: true)
         let decoded = ChainVerifier.decodeInParallel(batch)
@@ -45,7 +53,7 @@ public struct ChainVerifier: Sendable {
                 placed.seq = position
                 return fail(placed)
             case .success(let entry):
-                if let error = apply(entry, signatureValid: signatures[offset]) { return fail(error) }
+                if let error = apply(entry, signatureValid: signatures[offset], earlierEntry: earlierEntry) { return fail(error) }
                 lastVerified.append(entry)
             }
         }
@@ -66,8 +74,8 @@ public struct ChainVerifier: Sendable {
         return error
     }
 
-    private mutating func apply(_ entry: Entry, signatureValid: Bool?) -> LedgerError? {
-        if let error = applyRules(entry, signatureValid: signatureValid) { return error }
+    private mutating func apply(_ entry: Entry, signatureValid: Bool?, earlierEntry: ((Int) -> [UInt8]?)?) -> LedgerError? {
+        if let error = applyRules(entry, signatureValid: signatureValid, earlierEntry: earlierEntry) { return error }
         if entry.seq == 0, let pinnedGenesis, entry.hash != pinnedGenesis {
             return LedgerError(.genesisMismatch, seq: 0, kind: entry.kind.rawValue,
                 en: "the genesis hash is \(entry.hash), not the pinned \(pinnedGenesis): this is a different ledger",
@@ -75,18 +83,21 @@ public struct ChainVerifier: Sendable {
         }
         // The context and its copies of the tree and payloads are gone by now, so these appends never copy them.
         tree.append(entry.hash)
-        if entry.kind.isReversible { reversible[entry.seq] = entry.payload }
+        if keepsEarlierPayloads, entry.kind.isReversible { reversible[entry.seq] = entry.payload }
         return nil
     }
 
     /// Applies the rules; kept apart so the context it builds is released before the tree grows.
-    private mutating func applyRules(_ entry: Entry, signatureValid: Bool?) -> LedgerError? {
+    private mutating func applyRules(_ entry: Entry, signatureValid: Bool?, earlierEntry: ((Int) -> [UInt8]?)?) -> LedgerError? {
         let reversible = self.reversible
         let tree = self.tree
         let context = ApplyContext(
             mode: .verify,
             signature: signatureValid.map { .checked(valid: $0) } ?? .check,
-            earlierPayload: { seq in reversible[seq] },
+            earlierPayload: { seq in
+                if let earlierEntry { return earlierEntry(seq).flatMap { try? Entry(bytes: $0) }?.payload }
+                return reversible[seq]
+            },
             merkleRoot: { size in tree.root(size: size) })
         do {
             try state.apply(entry, context: context)

@@ -14,8 +14,8 @@ extension Ledger {
         func run() throws {
             let ledger = try global.openLedger()
             let signer = try global.signingKey()
-            var verifier = ChainVerifier()
-            try ledger.forEachBatch { batch throws(LedgerError) in verifier.verify(batch: batch) }
+            var verifier = ChainVerifier(keepsEarlierPayloads: false)
+            try ledger.forEachBatchWithHistory { batch, earlier throws(LedgerError) in withoutActuallyEscaping(earlier) { verifier.verify(batch: batch, earlierEntry: $0) } }
             guard case .valid(let summary) = verifier.finish() else {
                 if case .invalid(let error) = verifier.finish() { throw CLIFailure(.invalidLedger, invalidEntrySentence(error)) }
                 return

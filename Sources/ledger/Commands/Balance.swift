@@ -5,21 +5,19 @@ extension Ledger {
     struct Balance: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: t("A member's balance with totals, or a table of all members.", "查询某成员余额及合计，或列出全部成员余额。"),
-            discussion: t("Example: ledger balance H001", "示例：ledger balance H001"))
-        @Argument(help: ArgumentHelp(t("Member id (omit for all).", "成员编号（省略则列出全部）。"))) var member: String?
+            discussion: t("Examples: ledger balance H001\n          ledger balance 黄大伯", "示例：ledger balance H001\n      ledger balance 黄大伯"))
+        @Argument(help: ArgumentHelp(t("Member id or exact name (omit for all).", "成员编号或完整称呼（省略则列出全部）。"))) var member: String?
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let ledger = try global.openLedger(readOnly: true)
             let state = try ledger.state()
-            guard let member else {
+            guard let named = self.member else {
                 printMembers(state, global: global)
                 return
             }
-            guard let record = state.members[member] else {
-                throw CLIFailure(.refused, t("[unknown_member] member \(member) does not exist (see `ledger member list`)",
-                    "[unknown_member] 成员 \(member) 不存在（见 `ledger member list`）"))
-            }
+            let member = try MemberName.resolve(named, in: state)
+            guard let record = state.members[member] else { throw MemberName.unknown(named) }
             var sales: Fen = 0, fees: Fen = 0, grants: Fen = 0, payouts: Fen = 0
             for entry in try ledger.entries(member: member) where state.pending[entry.seq] == nil
                 && !state.rejected.contains(entry.seq) && !state.reversed.contains(entry.seq)

@@ -95,9 +95,7 @@ extension Ledger {
         }
 
         private func verify(_ path: String) throws -> VerificationSummary {
-            var verifier = ChainVerifier()
-            try LedgerSource.forEachBatch(of: path) { verifier.verify(batch: $0) == nil } torn: {}
-            switch verifier.finish() {
+            switch try LedgerSource.verify(path).finish() {
             case .valid(let summary): return summary
             case .invalid(let error): throw CLIFailure(.invalidLedger, invalidEntrySentence(error))
             }
@@ -119,9 +117,7 @@ extension Ledger {
             try forged.map { Data($0) + Data([0x0a]) }.reduce(Data(), +).write(to: URL(fileURLWithPath: folder + "/tampered.jsonl"))
             print(t("   Made tampered.jsonl: a copy with one digit of the amount in entry \(victim) changed.",
                 "   生成 tampered.jsonl：把第 \(victim) 条金额中的一位数字改掉的副本。"))
-            var verifier = ChainVerifier()
-            try LedgerSource.forEachBatch(of: folder + "/tampered.jsonl") { verifier.verify(batch: $0) == nil } torn: {}
-            if case .invalid(let error) = verifier.finish() {
+            if case .invalid(let error) = try LedgerSource.verify(folder + "/tampered.jsonl").finish() {
                 print(t("   ✘ verify tampered.jsonl → entry \(error.seq ?? 0) (\(error.kind ?? "?")) [\(error.code)]: \(error.message.english)",
                     "   ✘ 核验 tampered.jsonl → 第 \(error.seq ?? 0) 条（\(error.kind ?? "?")）[\(error.code)]：\(error.message.chinese)"))
             }

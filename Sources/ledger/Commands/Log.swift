@@ -6,8 +6,9 @@ extension Ledger {
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: t("List entries, optionally for one member or kind.", "列出条目，可按成员或类型筛选。"),
-            discussion: t("Example: ledger log --member H001 --limit 20", "示例：ledger log --member H001 --limit 20"))
-        @Option(help: ArgumentHelp(t("Only entries touching this member.", "只列出涉及该成员的条目。"))) var member: String?
+            discussion: t("Examples: ledger log --member H001 --limit 20\n          ledger log --member 黄大伯 --kind sale",
+                "示例：ledger log --member H001 --limit 20\n      ledger log --member 黄大伯 --kind sale"))
+        @Option(help: ArgumentHelp(t("Only entries touching this member (id or exact name).", "只列出涉及该成员（编号或完整称呼）的条目。"))) var member: String?
         @Option(help: ArgumentHelp(t("Only entries of this kind (donation, sale, grant…).", "只列出该类型条目（donation、sale、grant……）。"))) var kind: Kind?
         @Option(help: ArgumentHelp(t("Start at this seq.", "从该序号开始。"))) var from = 0
         @Option(help: ArgumentHelp(t("At most this many entries.", "最多列出的条目数。"))) var limit: Int?
@@ -16,6 +17,7 @@ extension Ledger {
         func run() throws {
             let ledger = try global.openLedger(readOnly: true)
             let state = try ledger.state()
+            let member = try self.member.map { try MemberName.resolve($0, in: state) }
             let entries = try ledger.entries(from: from, limit: limit, kind: kind, member: member)
             if global.json {
                 Format.printJSON(["entries": entries.map { entryJSON($0, state: state) }])

@@ -57,7 +57,7 @@ struct RecordSale: ParsableCommand {
         discussion: privacyNote + "\n" + t(
             "The household is credited the amount less the fee. Example: ledger record sale --member H001 --product 黄皮 --quantity 120 --unit 斤 --amount 960 --fee 48",
             "农户得到金额减去服务费。示例：ledger record sale --member H001 --product 黄皮 --quantity 120 --unit 斤 --amount 960 --fee 48"))
-    @Option(help: ArgumentHelp(t("Member id of the household.", "农户的成员编号。"))) var member: String
+    @Option(help: ArgumentHelp(t("The household: member id or exact name.", "农户：成员编号或完整称呼。"))) var member: String
     @Option(help: ArgumentHelp(t("What was sold (黄皮, 荔枝, 番薯…).", "销售的产品（黄皮、荔枝、番薯……）。"))) var product: String
     @Option(help: ArgumentHelp(t("Quantity sold (e.g. 120 or 12.5).", "销售数量（如 120 或 12.5）。"))) var quantity: String
     @Option(help: ArgumentHelp(t("Unit (斤, 件, kg).", "单位（斤、件、kg）。"))) var unit: String
@@ -70,7 +70,7 @@ struct RecordSale: ParsableCommand {
 
     func run() throws {
         let sale = Sale(
-            member: member, product: product, quantity: quantity, unit: unit, amount: amount.fen, buyer: buyer,
+            member: try MemberName.resolve(member, global: global), product: product, quantity: quantity, unit: unit, amount: amount.fen, buyer: buyer,
             fee: fee?.fen, fund: fund)
         try appendEntry(.sale(sale), memo: memo.memo, global: global)
     }
@@ -83,7 +83,7 @@ struct RecordGrant: ParsableCommand {
         discussion: privacyNote + "\n" + t(
             "Example: ledger record grant --member H003 --amount 2000 --purpose 医疗救助",
             "示例：ledger record grant --member H003 --amount 2000 --purpose 医疗救助"))
-    @Option(help: ArgumentHelp(t("Member id of the household.", "农户的成员编号。"))) var member: String
+    @Option(help: ArgumentHelp(t("The household: member id or exact name.", "农户：成员编号或完整称呼。"))) var member: String
     @Option(parsing: .unconditional, help: amountHelp(t("Grant amount", "救助金额"))) var amount: YuanAmount
     @Option(help: ArgumentHelp(t("A category such as 医疗救助 or 助学, never a diagnosis.", "类别，如“医疗救助”“助学”，不写病情。"))) var purpose: String
     @Option(help: ArgumentHelp(t("Fund paying it.", "支付的基金。"))) var fund = "general"
@@ -91,7 +91,7 @@ struct RecordGrant: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        try appendEntry(.grant(Grant(member: member, amount: amount.fen, fund: fund, purpose: purpose)), memo: memo.memo, global: global)
+        try appendEntry(.grant(Grant(member: try MemberName.resolve(member, global: global), amount: amount.fen, fund: fund, purpose: purpose)), memo: memo.memo, global: global)
     }
 }
 
@@ -100,14 +100,14 @@ struct RecordPayout: ParsableCommand {
         commandName: "payout",
         abstract: t("Propose handing money held for a household to it (发放); pending until approved.", "申请向农户发放代管款项；审批前为待审批。"),
         discussion: t("Example: ledger record payout --member H001 --amount 912 --method bank", "示例：ledger record payout --member H001 --amount 912 --method bank"))
-    @Option(help: ArgumentHelp(t("Member id of the household.", "农户的成员编号。"))) var member: String
+    @Option(help: ArgumentHelp(t("The household: member id or exact name.", "农户：成员编号或完整称呼。"))) var member: String
     @Option(parsing: .unconditional, help: amountHelp(t("Amount paid out", "发放金额"))) var amount: YuanAmount
     @Option(help: ArgumentHelp(t("cash, bank or mobile.", "cash（现金）、bank（银行）或 mobile（移动支付）。"))) var method: Payout.Method
     @OptionGroup var memo: MemoOption
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        try appendEntry(.payout(Payout(member: member, amount: amount.fen, method: method)), memo: memo.memo, global: global)
+        try appendEntry(.payout(Payout(member: try MemberName.resolve(member, global: global), amount: amount.fen, method: method)), memo: memo.memo, global: global)
     }
 }
 

@@ -10,7 +10,7 @@ extension Ledger {
                 "成员对账单：每笔收支、滚动余额、合计，以及覆盖这些条目的检查点。"),
             discussion: t("Example: ledger statement H01 --from 2026-01-01 --to 2026-06-30 --html h01.html",
                 "示例：ledger statement H01 --from 2026-01-01 --to 2026-06-30 --html h01.html"))
-        @Argument(help: ArgumentHelp(t("Member id.", "成员编号。"))) var member: String
+        @Argument(help: ArgumentHelp(t("Member id or exact name.", "成员编号或完整称呼。"))) var member: String
         @Option(help: ArgumentHelp(t("First day (YYYY-MM-DD, local time).", "起始日期（YYYY-MM-DD，本地时间）。"))) var from: LocalDate?
         @Option(help: ArgumentHelp(t("Last day (YYYY-MM-DD, local time).", "截止日期（YYYY-MM-DD，本地时间）。"))) var to: LocalDate?
         @Option(help: ArgumentHelp(t("Also write a printable HTML page here.", "同时生成可打印的 HTML 页面。"))) var html: String?
@@ -27,10 +27,8 @@ extension Ledger {
         func run() throws {
             let ledger = try global.openLedger(readOnly: true)
             let state = try ledger.state()
-            guard let record = state.members[member] else {
-                throw CLIFailure(.refused, t("[unknown_member] member \(member) does not exist (see `ledger member list`)",
-                    "[unknown_member] 成员 \(member) 不存在（见 `ledger member list`）"))
-            }
+            let member = try MemberName.resolve(self.member, in: state)
+            guard let record = state.members[member] else { throw MemberName.unknown(self.member) }
             let account = Activity.Account.member(member)
             var opening: Fen = 0
             var running: Fen = 0

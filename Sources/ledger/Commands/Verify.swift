@@ -31,16 +31,8 @@ extension Ledger {
 
         func run() throws {
             let target = path ?? global.ledgerPath
-            var verifier = ChainVerifier(pinnedGenesis: genesis.flatMap { EntryHash(hex: $0) })
             let progress = Progress(label: t("verified", "已核验"))
-            try LedgerSource.forEachBatch(of: target) { batch in
-                verifier.verify(batch: batch)
-                progress.update(verifier.verifiedCount)
-                return verifier.failure == nil
-            } torn: {
-                verifier.failNext(.nonCanonical, en: "the last line is cut off (no newline at the end): the file was torn while being written",
-                    zh: "最后一行不完整（末尾没有换行）：文件在写入时被截断")
-            }
+            let verifier = try LedgerSource.verify(target, pinnedGenesis: genesis.flatMap { EntryHash(hex: $0) }) { progress.update($0) }
             progress.finish()
             let notes = try checkpoint.map { ($0, try readText($0)) }
             switch verifier.finish() {
@@ -127,11 +119,12 @@ func invalidEntrySentence(_ error: LedgerError) -> String {
 
 /// Reads a ledger as batches of entry bytes, whether it is a SQLite file or a JSON Lines export.
 enum LedgerSource {
-    /// Calls `body` with each batch until it returns false; calls `torn` if a `.jsonl` ends mid-line.
-    static func forEachBatch(of path: String, _ body: ([[UInt8]]) -> Bool, torn: () -> Void) throws {
+    /// Calls `body` with each batch, and a lookup of earlier entries by seq, until it returns false; calls `torn`
+    /// if a `.jsonl` ends mid-line.
+    static func forEachBatch(of path: String, _ body: ([[UInt8]], @escaping (Int) -> [UInt8]?) -> Bool, torn: () -> Void) throws {
         if try isSQLite(path) {
-            try SQLiteLedger.open(at: path, readOnly: true).forEachBatch { batch throws(LedgerError) in
-                _ = body(batch)
+            try SQLiteLedger.open(at: path, readOnly: true).forEachBatchWithHistory { batch, earlier throws(LedgerError) in
+                _ = withoutActuallyEscaping(earlier) { body(batch, $0) }
             }
             return
         }
@@ -139,9 +132,24 @@ enum LedgerSource {
         while true {
             let batch = try reader.next(4096)
             if batch.isEmpty { break }
-            guard body(batch) else { return }
+            let lines = reader
+            guard body(batch, { lines.line(at: $0) }) else { return }
         }
         if reader.tornLastLine { torn() }
+    }
+
+    /// Verifies a ledger file of either form, keeping memory flat: earlier entries are read again when needed.
+    static func verify(_ path: String, pinnedGenesis: EntryHash? = nil, progress: (Int) -> Void = { _ in }) throws -> ChainVerifier {
+        var verifier = ChainVerifier(pinnedGenesis: pinnedGenesis, keepsEarlierPayloads: false)
+        try forEachBatch(of: path) { batch, earlier in
+            verifier.verify(batch: batch, earlierEntry: earlier)
+            progress(verifier.verifiedCount)
+            return verifier.failure == nil
+        } torn: {
+            verifier.failNext(.nonCanonical, en: "the last line is cut off (no newline at the end): the file was torn while being written",
+                zh: "最后一行不完整（末尾没有换行）：文件在写入时被截断")
+        }
+        return verifier
     }
 
     /// Whether the file starts with SQLite's magic header.

@@ -6,19 +6,19 @@ import LedgerStore
 
 /// The options every command takes (DESIGN.md section 11).
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "The ledger file (else $LEDGER_PATH, else ledger.db here).")
+    @Option(name: .long, help: ArgumentHelp(t("The ledger file (else $LEDGER_PATH, else ledger.db here).", "账本文件（否则用 $LEDGER_PATH，再否则用当前文件夹的 ledger.db）。")))
     var ledger: String?
 
-    @Option(name: .long, help: "Your private key PEM file (else $LEDGER_KEY).")
+    @Option(name: .long, help: ArgumentHelp(t("Your private key PEM file (else $LEDGER_KEY).", "您的私钥 PEM 文件（否则用 $LEDGER_KEY）。")))
     var key: String?
 
-    @Option(name: .customLong("passphrase-env"), help: "The environment variable holding the key's passphrase.")
+    @Option(name: .customLong("passphrase-env"), help: ArgumentHelp(t("The environment variable holding the key's passphrase.", "存放密钥口令的环境变量名。")))
     var passphraseEnv: String?
 
-    @Option(name: .long, help: "Interface language: zh or en (else from LC_ALL/LANG).")
+    @Option(name: .long, help: ArgumentHelp(t("Interface language: zh or en (else from LC_ALL/LANG).", "界面语言：zh 或 en（否则按 LC_ALL/LANG）。")))
     var lang: Language?
 
-    @Flag(name: .long, help: "Print machine-readable JSON.")
+    @Flag(name: .long, help: ArgumentHelp(t("Print machine-readable JSON.", "输出机器可读的 JSON。")))
     var json = false
 
     /// The ledger path chosen by option, environment or default.

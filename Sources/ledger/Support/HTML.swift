@@ -16,14 +16,18 @@ enum HTML {
         return out
     }
 
-    /// A complete page with print-friendly styles.
-    static func page(title: String, body: String) -> String {
+    /// A complete page with print-friendly styles, and `style` added to them.
+    ///
+    /// A content security policy forbids scripts and every fetch, so the page shows the same offline and
+    /// printed as it does anywhere else.
+    static func page(title: String, body: String, style: String = "") -> String {
         """
         <!DOCTYPE html>
         <html lang="\(Language.current.isChinese ? "zh-Hans" : "en")">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
         <title>\(escape(title))</title>
         <style>
         body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
@@ -38,6 +42,7 @@ enum HTML {
         .fingerprint { font-size: 1.4rem; font-weight: bold; letter-spacing: .05em; }
         .note { color: #555; font-size: .9em; }
         @media print { body { margin: 0; } }
+        \(style)
         </style>
         </head>
         <body>

@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerStore
+
+extension Ledger {
+    struct ImportSales: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import-sales",
+            abstract: t("Record the produce sales of a spreadsheet (CSV), all in one go.", "从电子表格（CSV）一次录入全部农产品助销记录。"),
+            discussion: SheetImport.discussion(
+                columns: t("member (id or exact name), product, quantity, unit, amount; optional: fee, buyer, fund, date, memo",
+                    "成员（编号或完整称呼）、产品、数量、单位、金额；可选：服务费、购买方、基金、日期、备注"),
+                example: "ledger import-sales 三月助销.csv --dry-run"))
+        @OptionGroup var options: SheetImport.Options
+        func run() throws { try SheetImport(kind: .sales, options: options).run() }
+    }
+
+    struct ImportDonations: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import-donations",
+            abstract: t("Record the donations of a spreadsheet (CSV), all in one go.", "从电子表格（CSV）一次录入全部爱心捐赠记录。"),
+            discussion: SheetImport.discussion(
+                columns: t("donor, amount; optional: item (makes it a donation of goods, amount = declared value), quantity, unit, receipt, fund, date, memo",
+                    "捐赠方、金额；可选：物资（填写即为物资捐赠，金额为估值）、数量、单位、收据编号、基金、日期、备注"),
+                example: "ledger import-donations donations-2026.csv"))
+        @OptionGroup var options: SheetImport.Options
+        func run() throws { try SheetImport(kind: .donations, options: options).run() }
+    }
+}
+
+/// What `import-sales` and `import-donations` share: read the file, check every row, record them in one transaction.
+struct SheetImport {
+    struct Options: ParsableArguments {
+        @Argument(help: ArgumentHelp(t("The .csv file (UTF-8 with or without BOM, or GB18030).", ".csv 文件（UTF-8，带或不带 BOM，或 GB18030）。")),
+            completion: .file(extensions: ["csv"]))
+        var file: String
+        @Flag(name: .customLong("dry-run"), help: ArgumentHelp(t("Check every row and show what would be recorded; write nothing.",
+            "检查每一行并显示将录入的内容，不写入任何内容。")))
+        var dryRun = false
+        @OptionGroup var global: GlobalOptions
+    }
+
+    static func discussion(columns: String, example: String) -> String {
+        t("""
+            The first row names the columns, in Chinese or English, in any order: \(columns). Every row is checked before anything is written: a single bad row refuses the whole file, naming its row (the header is row 1), its column and what is wrong. A good file is recorded in one transaction, all of it or nothing. Files saved by Excel on Chinese Windows (GB18030) are read as they are.
+            \(privacyNote)
+            Example: \(example)
+            """,
+            """
+            第一行写明各列名称（中文或英文均可，顺序不限）：\(columns)。写入前逐行检查：只要有一行有误，整个文件都不录入，并指出行号（表头为第 1 行）、列和错误。检查通过的文件在一个事务中全部录入，要么全部成功，要么一条也不写。中文 Windows 上 Excel 保存的文件（GB18030）可直接读取。
+            \(privacyNote)
+            示例：\(example)
+            """)
+    }
+
+    let kind: Sheet.Kind
+    let options: Options
+
+    func run() throws {
+        let file = options.file
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw CLIFailure(.storage, t("cannot read \(file)", "无法读取 \(file)"))
+        }
+        guard let (text, encoding) = TextEncoding.decode(data) else {
+            throw CLIFailure(.refused, t("[bad_sheet] \(file) is neither UTF-8 nor GB18030 text; save it from the spreadsheet as CSV — nothing was written.",
+                "[bad_sheet] \(file) 既不是 UTF-8 也不是 GB18030 文本；请在电子表格中另存为 CSV——未写入任何内容。"))
+        }
+        let rows: [CSV.Row]
+        do {
+            rows = try CSV.parse(text)
+        } catch {
+            throw CLIFailure(.refused, t("[bad_row] \(file): row \(error.row): \(error.problem) — nothing was written.",
+                "[bad_row] \(file)：第 \(error.row) 行：\(error.problem)——未写入任何内容。"))
+        }
+        let ledger = try options.global.openLedger()
+        let state = try ledger.state()
+        let lines: [Sheet.Line]
+        do {
+            lines = try Sheet(kind: kind).check(rows, state: state)
+        } catch {
+            let shown = error.sentences.prefix(20).map { "  " + $0 }
+            let more = error.sentences.count > 20
+                ? [t("  … and \(error.sentences.count - 20) more", "  ……另有 \(error.sentences.count - 20) 处")] : []
+            throw CLIFailure(.refused, t("[bad_row] \(file) was not recorded — nothing was written. Fix these and try again:",
+                "[bad_row] \(file) 未录入——未写入任何内容。请修改以下问题后重试：") + "\n" + (shown + more).joined(separator: "\n"))
+        }
+        let signer = try options.global.signingKey()
+        let results: [AppendResult]
+        do {
+            results = try ledger.append(batch: lines.map(\.item), signer: signer, now: currentTime(), dryRun: options.dryRun)
+        } catch {
+            guard let index = error.index else { throw error.error }
+            let refusal = CLIFailure(error.error)
+            throw CLIFailure(refusal.exit, t("row \(lines[index].row) of \(file): ", "\(file) 第 \(lines[index].row) 行：") + refusal.message)
+        }
+        report(results, lines: lines, encoding: encoding, state: state)
+    }
+
+    private func report(_ results: [AppendResult], lines: [Sheet.Line], encoding: TextEncoding, state: LedgerState) {
+        let global = options.global
+        if global.json {
+            Format.printJSON([
+                "file": options.file, "encoding": encoding.rawValue, "dry_run": options.dryRun,
+                "entries": zip(lines, results).map { line, result in
+                    ["row": line.row, "seq": result.entry.seq, "hash": result.entry.hash.hex, "kind": result.entry.kind.rawValue,
+                     "status": result.status.rawValue, "summary": Describe.payload(result.entry.payload, state: state)]
+                },
+            ])
+            return
+        }
+        let header = [t("Row", "行"), t("Seq", "序号"), t("What", "内容"), t("Memo", "备注"), t("Hash", "哈希")]
+        let rows = zip(lines, results).map { line, result in
+            ["\(line.row)", "\(result.entry.seq)", Describe.payload(result.entry.payload, state: state), line.item.memo ?? "",
+             options.dryRun ? "" : Format.shortHash(result.entry.hash)]
+        }
+        let encodingName = encoding == .utf8 ? "UTF-8" : "GB18030"
+        let first = results.first?.entry.seq ?? 0, last = results.last?.entry.seq ?? 0
+        if options.dryRun {
+            print(t("Dry run: \(options.file) (\(encodingName)) has \(results.count) rows that would be recorded as entries \(first)–\(last). Nothing was written.",
+                "试运行：\(options.file)（\(encodingName)）共 \(results.count) 行，将录入为第 \(first)–\(last) 条。未写入任何内容。"))
+        } else {
+            print(t("Recorded \(results.count) entries from \(options.file) (\(encodingName)): entries \(first)–\(last), all effective.",
+                "已从 \(options.file)（\(encodingName)）录入 \(results.count) 条：第 \(first)–\(last) 条，全部已生效。"))
+        }
+        print(Format.table(header, rows, rightAligned: [0, 1]))
+    }
+}
