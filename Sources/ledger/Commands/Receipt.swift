@@ -55,14 +55,14 @@ extension Ledger {
             discussion: t("Give the verifier keys from the notice board with --keys to trust them rather than the receipt's own. Example: ledger verify-receipt receipt-42.json --keys keys.txt",
                 "用 --keys 提供公示栏上的验证密钥，以代替收据自带的密钥。示例：ledger verify-receipt receipt-42.json --keys keys.txt"))
         @Argument(help: ArgumentHelp(t("The receipt file.", "收据文件。"))) var file: String
-        @Option(help: ArgumentHelp(t("File of trusted verifier keys (from the notice board).", "可信验证密钥文件（来自公示栏）。"))) var keys: String?
+        @OptionGroup var verifiers: VerifierKeyOptions
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw CLIFailure(.storage, t("cannot read \(file)", "无法读取 \(file)"))
             }
-            let trusted = try keys.map(readVerifierKeys) ?? []
+            let trusted = try verifiers.load()
             do {
                 let receipt = try Receipt(json: data)
                 let check = try receipt.verify(trusting: trusted)
