@@ -64,5 +64,9 @@ let package = Package(
             name: "LedgerCLITests",
             dependencies: ["ledger", "LedgerCore", "LedgerStore", "LedgerTesting"]
         ),
+        .testTarget(
+            name: "LedgerReportTests",
+            dependencies: ["ledger", "LedgerCore", "LedgerStore", "LedgerTesting"]
+        ),
     ]
 )

@@ -9,6 +9,8 @@ extension Ledger {
         static let configuration = CommandConfiguration(
             commandName: "checkpoint",
             abstract: t("Signed checkpoints (检查点) for the notice board: sign, cosign, check.", "用于公示的签名检查点：签署、联署、核验。"),
+            discussion: t("Examples: ledger checkpoint --key zhang.pem > checkpoint.txt\n          ledger checkpoint cosign checkpoint.txt --key he.pem > cosigned.txt",
+                "示例：ledger checkpoint --key zhang.pem > checkpoint.txt\n      ledger checkpoint cosign checkpoint.txt --key he.pem > cosigned.txt"),
             subcommands: [Sign.self, Cosign.self, Check.self], defaultSubcommand: Sign.self)
 
         struct Sign: ParsableCommand {

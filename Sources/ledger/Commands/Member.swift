@@ -6,6 +6,8 @@ extension Ledger {
         static let configuration = CommandConfiguration(
             commandName: "member",
             abstract: t("The register of member households.", "成员（农户）名册。"),
+            discussion: t("Examples: ledger member add H001 --name 黄大伯\n          ledger member list",
+                "示例：ledger member add H001 --name 黄大伯\n      ledger member list"),
             subcommands: [Add.self, Update.self, Close.self, List.self])
 
         struct Add: ParsableCommand {

@@ -20,11 +20,14 @@ enum MemberName {
         return named.first?.id ?? text
     }
 
-    /// Resolves `text` against the ledger at `global`'s path (read-only, before any write).
+    /// Resolves `text` against the ledger at `global`'s path (read-only, before any write). A name that matches
+    /// nobody and could not be an id is refused here as an unknown member; an id is left to the rules.
     static func resolve(_ text: String, global: GlobalOptions) throws -> MemberID {
         let ledger = try global.openLedger(readOnly: true)
         if try ledger.member(text) != nil { return text }
-        return try resolve(text, in: try ledger.state())
+        let member = try resolve(text, in: try ledger.state())
+        if member == text, !Rules.isMemberID(text) { throw unknown(text) }
+        return member
     }
 
     /// The refusal for a name that matches no member.

@@ -270,7 +270,8 @@ struct RowReader {
         }
         if fee == 0 { fee = nil }
         guard let member, let product, let quantity, let unit, let amount else { return nil }
-        return .sale(Sale(member: member, product: product, quantity: quantity, unit: unit, amount: amount, buyer: buyer, fee: fee, fund: fund))
+        return .sale(Sale(member: member, product: product, quantity: quantity, unit: unit, amount: amount, buyer: buyer, fee: fee,
+            fund: fund))
     }
 
     mutating func donation() -> Payload? {

@@ -10,8 +10,9 @@ import Foundation
 /// The text encodings of spreadsheets on Chinese computers: UTF-8 (with or without a byte order mark) and
 /// GB18030, which Excel on Chinese Windows writes for "CSV".
 ///
-/// GB18030 goes through the C library's `iconv` (glibc and macOS both carry it), because Foundation on Linux
-/// does not convert it.
+/// GB18030 goes through the C library's `iconv` (glibc and macOS both carry it): Foundation has no public
+/// `String.Encoding` for it (only a CoreFoundation constant), and `iconv` is strict — a byte sequence that is not
+/// GB18030 fails instead of turning into replacement characters.
 enum TextEncoding: String, CaseIterable {
     case utf8
     case gb18030
@@ -33,8 +34,10 @@ enum TextEncoding: String, CaseIterable {
         if bytes.starts(with: byteOrderMark) { bytes.removeFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) { return (text, .utf8) }
         guard let converted = try? convert(bytes, from: "GB18030", to: "UTF-8"),
-            let text = String(validating: converted, as: UTF8.self)
+            var text = String(validating: converted, as: UTF8.self)
         else { return nil }
+        // GB18030 has a byte order mark of its own (84 31 95 33), which converts to U+FEFF.
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return (text, .gb18030)
     }
 
