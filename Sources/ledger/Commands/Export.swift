@@ -45,7 +45,7 @@ extension Ledger {
             case .journal: return try exportJournal(ledger)
             }
             var count = 0
-            let progress = Progress(label: t("exported", "已导出"))
+            let progress = Progress(label: t("exported", "已导出"), total: try ledger.count())
             try AtomicOutput.write(to: out) { handle in
                 try ledger.forEachBatch { batch throws(LedgerError) in
                     var chunk = Data()

@@ -23,7 +23,7 @@ extension Ledger {
                 throw CLIFailure(.usage, t("\(file) is a ledger database; import takes a .jsonl export (make one with `ledger export`)",
                     "\(file) 是账本数据库；导入需要 .jsonl 导出文件（可用 `ledger export` 生成）"))
             }
-            let progress = Progress(label: t("imported", "已导入"))
+            let progress = Progress(label: t("imported", "已导入"), total: Progress.estimatedLines(in: file))
             let result = try SQLiteLedger.importJSONLines(from: file, to: destination) { progress.update($0) }
             progress.finish()
             let summary: VerificationSummary

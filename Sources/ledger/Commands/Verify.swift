@@ -31,7 +31,9 @@ extension Ledger {
 
         func run() throws {
             let target = path ?? global.ledgerPath
-            let progress = Progress(label: t("verified", "已核验"))
+            let total = try LedgerSource.isSQLite(target) ? try SQLiteLedger.open(at: target, readOnly: true).count()
+                : Progress.estimatedLines(in: target)
+            let progress = Progress(label: t("verified", "已核验"), total: total)
             let verifier = try LedgerSource.verify(target, pinnedGenesis: genesis.flatMap { EntryHash(hex: $0) }) { progress.update($0) }
             progress.finish()
             let notes = try checkpoint.map { ($0, try readText($0)) }
