@@ -105,8 +105,7 @@ struct LedgerBench: ParsableCommand {
             try ledger.append(.donation(Donation(donor: "基准", amount: 100, receipt: "BENCH-\(size)-\(index)")), signer: signer, now: clock)
         }
         let fileBytes = (try FileManager.default.attributesOfItem(atPath: db)[.size] as? Int) ?? 0
-        try? FileManager.default.removeItem(atPath: jsonl)
-        try? FileManager.default.removeItem(atPath: db)
+        for path in [jsonl, db, db + "-wal", db + "-shm"] { try? FileManager.default.removeItem(atPath: path) }
         let appendMedian = Measure.percentile(appends, 0.5)
         return [
             "entries": size, "generate_s": generation,
