@@ -68,5 +68,9 @@ let package = Package(
             name: "LedgerReportTests",
             dependencies: ["ledger", "LedgerCore", "LedgerStore", "LedgerTesting"]
         ),
+        .testTarget(
+            name: "LedgerRobustnessTests",
+            dependencies: ["ledger", "LedgerCore", "LedgerCrypto", "LedgerStore", "LedgerTesting"]
+        ),
     ]
 )

@@ -35,13 +35,34 @@ public final class SQLiteLedger: Sendable {
         // A reader opens the file read-write when it may (it still writes nothing), so that SQLite removes its
         // -wal and -shm files on close; only a file it cannot write is opened read-only.
         let directory = (path as NSString).deletingLastPathComponent
-        let writable = access(path, W_OK) == 0 && access(directory.isEmpty ? "." : directory, W_OK) == 0
+        let folderWritable = access(directory.isEmpty ? "." : directory, W_OK) == 0
+        let writable = access(path, W_OK) == 0 && folderWritable
+        // On read-only media (a write-protected stick, a read-only share) SQLite cannot create the -shm file a
+        // reader of a WAL file needs, so a reader opens it as immutable — only when no -shm file shows that a
+        // writer has it open and no -wal file holds entries that are not in the file itself.
+        let walSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        let immutable = readOnly && !folderWritable && walSize == 0 && !FileManager.default.fileExists(atPath: path + "-shm")
+        let location = immutable ? SQLiteLedger.immutableURI(path) : path
         let ledger = try StorageFailure.map(path) {
-            SQLiteLedger(database: try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly && !writable)),
+            SQLiteLedger(database: try DatabaseQueue(path: location, configuration: configuration(readOnly: readOnly && !writable)),
                 path: path, readOnly: readOnly)
         }
         try ledger.checkIsLedger(migrate: !readOnly)
         return ledger
+    }
+
+    /// `file:PATH?immutable=1`, with the characters a URI path may not hold escaped.
+    static func immutableURI(_ path: String) -> String {
+        var escaped = ""
+        for character in path.unicodeScalars {
+            switch character {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3f"
+            case "#": escaped += "%23"
+            default: escaped.unicodeScalars.append(character)
+            }
+        }
+        return "file:\(escaped)?immutable=1"
     }
 
     /// Creates a new ledger file holding only its genesis entry. Refuses to touch an existing file.

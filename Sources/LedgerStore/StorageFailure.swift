@@ -25,8 +25,10 @@ enum StorageFailure {
                 en: "\(file) is busy: another program kept it locked for \(Int(SQLiteLedger.busyTimeout)) seconds; try again",
                 zh: "\(file) 正忙：另一个程序锁定了 \(Int(SQLiteLedger.busyTimeout)) 秒，请稍后再试")
         case .SQLITE_NOTADB:
-            return LedgerError(.storage, en: "\(file) is not a ledger database (not SQLite)",
-                zh: "\(file) 不是账本数据库（不是 SQLite 文件）")
+            return LedgerError(.storage,
+                en: "\(file) is not a ledger database (not SQLite, or its first page is damaged); if it was a ledger, "
+                    + "restore a copy, or rebuild it with `ledger import` from an export",
+                zh: "\(file) 不是账本数据库（不是 SQLite 文件，或其首页已损坏）；如果它原是账本，请恢复备份，或用 `ledger import` 从导出文件重建")
         case .SQLITE_CORRUPT:
             return LedgerError(.storage,
                 en: "\(file) is damaged; restore a copy, or rebuild it with `ledger import` from an export",
@@ -42,8 +44,10 @@ enum StorageFailure {
             return LedgerError(.storage, en: "the database refused the change: \(error.message ?? "constraint")",
                 zh: "数据库拒绝了此更改：\(error.message ?? "约束")")
         case .SQLITE_IOERR:
-            return LedgerError(.storage, en: "the disk reported an error reading or writing \(file); nothing was written",
-                zh: "读写 \(file) 时磁盘出错，未写入任何内容")
+            return LedgerError(.storage,
+                en: "the disk reported an error reading or writing \(file); nothing was written. "
+                    + "Check that the disk has free space and works, then try again",
+                zh: "读写 \(file) 时磁盘出错，未写入任何内容。请确认磁盘有剩余空间且工作正常后重试")
         default:
             return LedgerError(.storage, en: "SQLite error on \(file): \(error.message ?? "\(error.resultCode)")",
                 zh: "\(file) 的 SQLite 错误：\(error.message ?? "\(error.resultCode)")")

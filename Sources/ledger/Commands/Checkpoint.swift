@@ -23,7 +23,8 @@ extension Ledger {
                 let ledger = try global.openLedger()
                 let state = try ledger.state()
                 let signer = try noteSigner(global: global, state: state, size: state.count)
-                var note = SignedNote(text: CheckpointNote(ledgerID: state.founding!.ledgerID, size: state.count, root: try ledger.merkleRoot()).text)
+                let tree = try entryTree(ledger, count: state.count)
+                var note = SignedNote(text: CheckpointNote(ledgerID: state.founding!.ledgerID, size: state.count, root: tree.root).text)
                 try note.sign(with: signer)
                 let kept = try ledger.saveCheckpointNote(note, size: state.count)
                 printNote(kept, global: global)
@@ -40,7 +41,8 @@ extension Ledger {
                 let ledger = try global.openLedger()
                 let state = try ledger.state()
                 let text = try readText(note)
-                let checked = try state.verifyCheckpoint(text) { size throws(LedgerError) in try ledger.merkleRoot(size: size) }
+                let tree = try entryTree(ledger, count: state.count)
+                let checked = try state.verifyCheckpoint(text) { size in tree.root(size: size) }
                 var signed = try SignedNote(parsing: text)
                 try signed.sign(with: try noteSigner(global: global, state: state, size: checked.checkpoint.size))
                 printNote(try ledger.saveCheckpointNote(signed, size: checked.checkpoint.size), global: global)
@@ -58,8 +60,9 @@ extension Ledger {
             func run() throws {
                 let ledger = try global.openLedger(readOnly: true)
                 let state = try ledger.state()
+                let tree = try entryTree(ledger, count: state.count)
                 do {
-                    let checked = try state.verifyCheckpoint(try readText(note)) { size throws(LedgerError) in try ledger.merkleRoot(size: size) }
+                    let checked = try state.verifyCheckpoint(try readText(note)) { size in tree.root(size: size) }
                     if global.json {
                         Format.printJSON(["valid": true, "size": checked.checkpoint.size, "root": checked.checkpoint.root.hex,
                             "signers": checked.signers, "fingerprint": checked.checkpoint.fingerprint])
@@ -80,6 +83,22 @@ extension Ledger {
             }
         }
     }
+}
+
+/// The Merkle tree of the entries, hashed again from their bytes rather than read from the file's stored nodes: a
+/// checkpoint someone signs or checks must say what the entries say, even if the file's summary tables were
+/// damaged or edited.
+func entryTree(_ ledger: SQLiteLedger, count: Int) throws -> MerkleTree {
+    var tree = MerkleTree()
+    try ledger.forEachBatch { batch throws(LedgerError) in
+        for bytes in batch { tree.append(Entry.hash(of: bytes)) }
+    }
+    guard tree.size == count else {
+        throw CLIFailure(.storage, t(
+            "the ledger's summary tables do not match its entries (the file was edited outside this program); run `ledger verify`, then rebuild with `ledger export` and `ledger import`",
+            "账本的汇总表与条目不一致（文件曾被本程序以外的方式修改）；请运行 `ledger verify`，再用 `ledger export` 和 `ledger import` 重建"))
+    }
+    return tree
 }
 
 /// The user's key as a note signer, refused unless it was an active key of this ledger at `size`.
@@ -106,11 +125,23 @@ func printNote(_ note: SignedNote, global: GlobalOptions) {
 
 /// Reads a whole text file given on the command line.
 func readText(_ path: String) throws -> String {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw CLIFailure(.storage, t("cannot read \(path)", "无法读取 \(path)"))
-    }
-    guard data.count <= 1 << 20, let text = String(data: data, encoding: .utf8) else {
+    guard let data = try readSmallFile(path, limit: 1 << 20), let text = String(data: data, encoding: .utf8) else {
         throw CLIFailure(.storage, t("\(path) is not a UTF-8 text file of reasonable size", "\(path) 不是合理大小的 UTF-8 文本文件"))
     }
     return text
+}
+
+/// A file's bytes, or `nil` when it holds more than `limit` bytes: never reads more than `limit + 1` of them, so a
+/// huge or endless file given by mistake (or on purpose) costs no memory.
+func readSmallFile(_ path: String, limit: Int) throws -> Data? {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+        throw CLIFailure(.storage, t("cannot read \(path)", "无法读取 \(path)"))
+    }
+    defer { try? handle.close() }
+    var data = Data()
+    while data.count <= limit {
+        guard let chunk = try? handle.read(upToCount: min(1 << 16, limit + 1 - data.count)), !chunk.isEmpty else { return data }
+        data.append(chunk)
+    }
+    return nil
 }

@@ -76,7 +76,7 @@ extension Ledger {
             guard let point = CheckpointNote(text: note.text) else {
                 throw CLIFailure(.invalidLedger, t("the note is not a ledger checkpoint", "该说明不是账本检查点"))
             }
-            guard let data = FileManager.default.contents(atPath: file), let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            guard let data = try readSmallFile(file, limit: 1 << 20), let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
                 throw CLIFailure(.storage, t("cannot read the proof \(file)", "无法读取证明 \(file)"))
             }
             let message: String

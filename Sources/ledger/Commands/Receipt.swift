@@ -59,8 +59,8 @@ extension Ledger {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw CLIFailure(.storage, t("cannot read \(file)", "无法读取 \(file)"))
+            guard let data = try readSmallFile(file, limit: 16 << 20) else {
+                throw CLIFailure(.storage, t("\(file) is too large to be a receipt", "\(file) 太大，不是收据文件"))
             }
             let trusted = try verifiers.load()
             do {
