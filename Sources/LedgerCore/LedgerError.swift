@@ -70,6 +70,8 @@ public struct LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
         public static let ledgerTruncated = Code(rawValue: "ledger_truncated")
         public static let badProof = Code(rawValue: "bad_proof")
         // Outside the chain.
+        /// A `.db` file's summary tables differ from what its (valid) entries say.
+        public static let summaryMismatch = Code(rawValue: "summary_mismatch")
         public static let storage = Code(rawValue: "storage")
     }
 

@@ -25,6 +25,19 @@ extension SQLiteLedger {
         }
     }
 
+    /// Like ``append(_:memo:signer:now:)``, optionally without keeping the Merkle tree: for the benchmark only,
+    /// which appends to two copies of a ledger, one each way, to measure what the tree's upkeep adds to an append.
+    /// A ledger appended to without its tree is unfit for anything else.
+    @_spi(Benchmark) @discardableResult
+    public func append(_ payload: Payload, memo: String? = nil, signer: Ed25519.PrivateKey, now: Timestamp, keepingMerkleTree: Bool)
+        throws(LedgerError) -> AppendResult
+    {
+        try write { db throws(LedgerError) in
+            let entry = try self.loadHeaderState(db).compose(payload, memo: memo, signer: signer, now: now)
+            return try self.insert(entry, now: now, keepingMerkleTree: keepingMerkleTree, db)
+        }
+    }
+
     /// Checks and writes an entry signed elsewhere (genesis, an import, a remote author).
     @discardableResult
     public func append(_ entry: Entry, now: Timestamp) throws(LedgerError) -> AppendResult {
@@ -51,11 +64,15 @@ extension SQLiteLedger {
         return result!
     }
 
-    func insert(_ entry: Entry, now: Timestamp, _ db: Database) throws(LedgerError) -> AppendResult {
+    func insert(_ entry: Entry, now: Timestamp, keepingMerkleTree: Bool = true, _ db: Database) throws(LedgerError) -> AppendResult {
         let (state, context) = try loadState(for: entry, mode: .append(now: now), db)
         var next = state
         try next.apply(entry, context: context)
-        try writeRows(of: entry, db)
+        if keepingMerkleTree {
+            try writeRows(of: entry, db)
+        } else {
+            try writeRows(of: entry, nodes: [], db)
+        }
         try writeChanges(from: state, to: next, db)
         let status: AppendResult.Status = next.pending[entry.seq] != nil ? .pending : .effective
         var tookEffect = false

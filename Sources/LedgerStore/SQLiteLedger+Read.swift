@@ -69,7 +69,11 @@ extension SQLiteLedger {
 
     /// Like ``forEachBatch(of:_:)``, also handing over a lookup of any stored entry's bytes by seq, in the same
     /// snapshot: what a verifier needs for the entry a reversal undoes, without keeping old entries in memory.
-    public func forEachBatchWithHistory(of batchSize: Int = 4096,
+    ///
+    /// `keptState`, when given, receives the state the summary tables hold, read in the same snapshot after the last
+    /// batch (`nil` when they cannot be read): a verifier compares it with its own replay of the entries, which
+    /// only means something when both describe the same entries, even while another process appends.
+    public func forEachBatchWithHistory(of batchSize: Int = 4096, keptState: ((LedgerState?) -> Void)? = nil,
         _ body: ([[UInt8]], _ earlierEntry: (Int) -> [UInt8]?) throws(LedgerError) -> Void) throws(LedgerError)
     {
         try read { db throws(LedgerError) in
@@ -83,7 +87,7 @@ extension SQLiteLedger {
                         db, sql: "SELECT seq, bytes FROM entries WHERE seq >= ? ORDER BY seq LIMIT ?",
                         arguments: [next, batchSize])
                 }
-                if rows.isEmpty { return }
+                if rows.isEmpty { break }
                 var batch: [[UInt8]] = []
                 batch.reserveCapacity(rows.count)
                 for row in rows {
@@ -94,8 +98,9 @@ extension SQLiteLedger {
                     batch.append([UInt8](data))
                 }
                 try body(batch, lookup)
-                if rows.count < batchSize { return }
+                if rows.count < batchSize { break }
             }
+            if let keptState { keptState(try? self.loadState(db)) }
         }
     }
 

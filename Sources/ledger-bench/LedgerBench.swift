@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import LedgerCore
 import LedgerCrypto
-import LedgerStore
+import GRDB
+@_spi(Benchmark) import LedgerStore
 
 /// `ledger-bench`: builds synthetic ledgers and measures them against this machine's own floors.
 ///
@@ -107,6 +108,7 @@ struct LedgerBench: ParsableCommand {
             try ledger.append(.donation(Donation(donor: "基准", amount: 100, receipt: "BENCH-\(size)-\(index)")), signer: signer, now: clock)
         }
         let fileBytes = (try FileManager.default.attributesOfItem(atPath: db)[.size] as? Int) ?? 0
+        let upkeep = try merkleUpkeep(of: db, size: size, signer: signer, clock: &clock)
         for path in [jsonl, db, db + "-wal", db + "-shm"] { try? FileManager.default.removeItem(atPath: path) }
         let appendMedian = Measure.percentile(appends, 0.5)
         return [
@@ -125,7 +127,34 @@ struct LedgerBench: ParsableCommand {
             "consistency_proof_ms_median": Measure.percentile(consistency, 0.5),
             "consistency_proof_ms_p99": Measure.percentile(consistency, 0.99),
             "bytes_per_entry": Double(fileBytes) / Double(count),
+            "append_with_tree_ms_median": upkeep.with, "append_without_tree_ms_median": upkeep.without,
+            "merkle_upkeep_extra_fraction": upkeep.with / upkeep.without - 1,
         ]
+    }
+
+    /// What keeping the Merkle tree adds to a durable append: two copies of the ledger take 200 appends each,
+    /// interleaved so both see the same machine, one keeping the tree and one not. Medians, in milliseconds.
+    func merkleUpkeep(of db: String, size: Int, signer: Ed25519.PrivateKey, clock: inout Timestamp) throws
+        -> (with: Double, without: Double)
+    {
+        let copies = [db + ".with-tree", db + ".without-tree"]
+        let source = try DatabaseQueue(path: db)
+        for copy in copies {
+            try source.writeWithoutTransaction { try $0.execute(sql: "VACUUM INTO ?", arguments: [copy]) }
+        }
+        try source.close()
+        defer { for copy in copies { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) } } }
+        let ledgers = try copies.map { try SQLiteLedger.open(at: $0) }
+        var samples: [[Double]] = [[], []]
+        for index in 0..<400 {
+            let which = index % 2
+            clock = Timestamp(secondsSinceEpoch: clock.secondsSinceEpoch + 1)
+            let payload = Payload.donation(Donation(donor: "基准", amount: 100, receipt: "TREE-\(size)-\(index)"))
+            samples[which].append(try Measure.seconds {
+                try ledgers[which].append(payload, signer: signer, now: clock, keepingMerkleTree: which == 0)
+            } * 1_000)
+        }
+        return (Measure.percentile(samples[0].sorted(), 0.5), Measure.percentile(samples[1].sorted(), 0.5))
     }
 }
 

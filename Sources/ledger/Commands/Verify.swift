@@ -103,6 +103,10 @@ extension Ledger {
                 Format.printJSON(["valid": false, "seq": seq, "kind": kind, "code": error.code.rawValue, "message": message])
                 return
             }
+            if error.code == .summaryMismatch {
+                print(t("✘ INVALID [\(error.code)]: \(message)", "✘ 核验失败 [\(error.code)]：\(message)"))
+                return
+            }
             print("✘ " + invalidEntrySentence(error))
             guard error.kind != "checkpoint", seq > 0 else { return }
             print(t("Entries before \(seq) are intact. Compare with a trusted copy or the last published checkpoint.",
@@ -122,11 +126,16 @@ func invalidEntrySentence(_ error: LedgerError) -> String {
 /// Reads a ledger as batches of entry bytes, whether it is a SQLite file or a JSON Lines export.
 enum LedgerSource {
     /// Calls `body` with each batch, and a lookup of earlier entries by seq, until it returns false; calls `torn`
-    /// if a `.jsonl` ends mid-line.
-    static func forEachBatch(of path: String, _ body: ([[UInt8]], @escaping (Int) -> [UInt8]?) -> Bool, torn: () -> Void) throws {
+    /// if a `.jsonl` ends mid-line, and `keptState` with the summary tables' state of a `.db` file (read in the
+    /// same snapshot as the entries).
+    static func forEachBatch(of path: String, _ body: ([[UInt8]], @escaping (Int) -> [UInt8]?) -> Bool, torn: () -> Void,
+        keptState: (LedgerState?) -> Void = { _ in }) throws
+    {
         if try isSQLite(path) {
-            try SQLiteLedger.open(at: path, readOnly: true).forEachBatchWithHistory { batch, earlier throws(LedgerError) in
-                _ = withoutActuallyEscaping(earlier) { body(batch, $0) }
+            try withoutActuallyEscaping(keptState) { keptState in
+                try SQLiteLedger.open(at: path, readOnly: true).forEachBatchWithHistory(keptState: keptState) { batch, earlier throws(LedgerError) in
+                    _ = withoutActuallyEscaping(earlier) { body(batch, $0) }
+                }
             }
             return
         }
@@ -141,8 +150,13 @@ enum LedgerSource {
     }
 
     /// Verifies a ledger file of either form, keeping memory flat: earlier entries are read again when needed.
+    ///
+    /// A `.db` file also keeps summary tables (balances, keys, pending approvals) that appends rely on instead of
+    /// replaying every entry; a file whose entries verify but whose tables say something else fails with
+    /// `summary_mismatch`, since its next append would be judged by figures someone edited.
     static func verify(_ path: String, pinnedGenesis: EntryHash? = nil, progress: (Int) -> Void = { _ in }) throws -> ChainVerifier {
         var verifier = ChainVerifier(pinnedGenesis: pinnedGenesis, keepsEarlierPayloads: false)
+        var kept: LedgerState??
         try forEachBatch(of: path) { batch, earlier in
             verifier.verify(batch: batch, earlierEntry: earlier)
             progress(verifier.verifiedCount)
@@ -150,6 +164,11 @@ enum LedgerSource {
         } torn: {
             verifier.failNext(.nonCanonical, en: "the last line is cut off (no newline at the end): the file was torn while being written",
                 zh: "最后一行不完整（末尾没有换行）：文件在写入时被截断")
+        } keptState: { kept = $0 }
+        if let kept, verifier.failure == nil, kept != verifier.state {
+            verifier.failNext(.summaryMismatch,
+                en: "the entries are intact, but the file's summary tables (balances, keys, pending approvals) do not match them: the file was edited or damaged outside this program; rebuild it with `ledger export` and `ledger import` before any further entry",
+                zh: "条目完好，但文件中的汇总表（余额、密钥、待审批）与条目不符：文件曾被本程序以外的方式修改或损坏；请先用 `ledger export` 和 `ledger import` 重建，再记录新条目")
         }
         return verifier
     }
