@@ -40,10 +40,10 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .target(name: "LedgerTesting", dependencies: ["LedgerCore", "LedgerCrypto"], path: "Tests/LedgerTesting"),
+        .target(name: "LedgerTesting", dependencies: ["LedgerCore", "LedgerCrypto", "LedgerStore"], path: "Tests/LedgerTesting"),
         .testTarget(
             name: "LedgerCryptoTests",
-            dependencies: ["LedgerCrypto"],
+            dependencies: ["LedgerCrypto", "LedgerTesting"],
             resources: [.copy("Vectors")]
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerTesting
 import Testing
 
 /// `ledger demo --dir`: a year of a fictional society, verified, exported, and a tampered copy caught.

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerTesting
 import Testing
 
 /// The exit codes documented in `CLIFailure`: 0 success · 1 invalid ledger · 2 refused by a rule ·

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerTesting
 import LedgerCore
 import LedgerCrypto
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerTesting
 import Testing
 
 /// Chinese from `LANG`/`LC_ALL` or `--lang zh`; English from `--lang en` whatever the locale says.

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerTesting
 
 /// Runs the `openssl` command-line tool in a directory, for interoperability tests.
 struct OpenSSLCommand {
@@ -33,25 +34,8 @@ struct OpenSSLCommand {
 
     /// Runs `openssl arguments…` and returns its outcome, whatever the exit status.
     func outcome(_ arguments: [String]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.standardInput = FileHandle.nullDevice
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        // The outputs here are a few lines, far below a pipe's buffer, so reading in turn cannot deadlock.
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(
-            status: process.terminationStatus,
-            output: String(decoding: outputData, as: UTF8.self),
-            errors: String(decoding: errorData, as: UTF8.self)
-        )
+        let result = try CLI.runTool(Self.executable, arguments, in: directory, environment: ProcessInfo.processInfo.environment)
+        return Outcome(status: result.status, output: result.stdout, errors: result.stderr)
     }
 
     /// Runs `openssl arguments…` and returns its standard output; throws ``Failure`` on a failure status.

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerTesting
 import Testing
 
 /// The printable report opens in a real browser (headless Chromium): it parses into the page we wrote, with its

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerTesting
 import Testing
 
 /// Every command's help, in both languages, ends with an example; the shell completion scripts know every command.

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerTesting
 import Testing
 
 /// Members are named by id or by exact display name; a name two members share is refused with both ids.

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerTesting
 import Testing
 
 /// `ledger report` on the mixed society (see ``Society/mixed()``), against figures worked out by hand.

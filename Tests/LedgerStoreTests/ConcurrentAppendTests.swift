@@ -33,34 +33,23 @@ import Testing
         let path = folder.path("ledger.db")
         do { _ = try FileLedger.create(at: path) }
 
-        var processes: [(Process, URL)] = []
+        var children: [Child] = []
         for worker in 0..<workers {
             let keyFile = folder.path("key\(worker).pem")
             try Self.signers[worker].pemRepresentation().write(toFile: keyFile, atomically: true, encoding: .utf8)
             try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: keyFile)
-            let errors = folder.url.appendingPathComponent("worker\(worker).err")
-            _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", Self.script(worker: worker)]
             var environment = LedgerBinary.environment
             environment["LEDGER"] = binary.path
             environment["LEDGER_FILE"] = path
             environment["KEY_FILE"] = keyFile
-            process.environment = environment
-            process.standardInput = FileHandle.nullDevice
-            process.standardError = try FileHandle(forWritingTo: errors)
-            processes.append((process, errors))
+            children.append(try Child("/bin/sh", ["-c", Self.script(worker: worker)], environment: environment, folder: folder.url))
         }
-        for (process, _) in processes { try process.run() }
-        for (process, _) in processes { process.waitUntilExit() }
-
-        for (worker, (process, errors)) in processes.enumerated() {
-            let stderr = String(decoding: try Data(contentsOf: errors), as: UTF8.self)
-            #expect(process.terminationStatus == 0)
-            #expect(!stderr.lowercased().contains("locked"), "worker \(worker): \(stderr)")
-            #expect(!stderr.contains("busy"), "worker \(worker): \(stderr)")
-            #expect(stderr.isEmpty, "worker \(worker): \(stderr)")
+        for (worker, child) in children.enumerated() {
+            let outcome = child.waitBlocking()
+            #expect(outcome.status == 0, "worker \(worker): \(outcome)")
+            #expect(!outcome.stderr.lowercased().contains("locked"), "worker \(worker): \(outcome.stderr)")
+            #expect(!outcome.stderr.contains("busy"), "worker \(worker): \(outcome.stderr)")
+            #expect(outcome.stderr.isEmpty, "worker \(worker): \(outcome.stderr)")
         }
         let ledger = try SQLiteLedger.open(at: path, readOnly: true)
         let expected = 1 + workers * Self.commandsPerWorker

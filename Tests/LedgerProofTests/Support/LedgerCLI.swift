@@ -1,4 +1,5 @@
 import Foundation
+import LedgerTesting
 import Testing
 
 /// Runs the built `ledger` executable, which SwiftPM puts next to the test bundle.
@@ -30,37 +31,9 @@ struct LedgerCLI {
     /// Runs `ledger arguments…` in ``folder`` with an English interface and no ledger or key from the environment.
     @discardableResult
     func run(_ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment
-        environment["LANG"] = "en_US.UTF-8"
-        environment["LC_ALL"] = "en_US.UTF-8"
-        environment["LEDGER_PATH"] = nil
-        environment["LEDGER_KEY"] = nil
-        process.environment = environment
-        // Files rather than pipes: nothing can block however much a command prints.
-        let id = UUID().uuidString
-        let out = folder.appendingPathComponent(".stdout-\(id)")
-        let err = folder.appendingPathComponent(".stderr-\(id)")
-        try #require(FileManager.default.createFile(atPath: out.path, contents: nil))
-        try #require(FileManager.default.createFile(atPath: err.path, contents: nil))
-        defer {
-            try? FileManager.default.removeItem(at: out)
-            try? FileManager.default.removeItem(at: err)
-        }
-        let outHandle = try FileHandle(forWritingTo: out)
-        let errHandle = try FileHandle(forWritingTo: err)
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try outHandle.close()
-        try errHandle.close()
-        return Result(status: process.terminationStatus, stdout: try String(contentsOf: out, encoding: .utf8),
-            stderr: try String(contentsOf: err, encoding: .utf8))
+        let result = try CLI.runTool(executable, arguments, in: folder,
+            environment: CLI.environment(lang: "en_US.UTF-8", ["LC_ALL": "en_US.UTF-8"]))
+        return Result(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 
     /// Runs a command that must succeed and returns its standard output.

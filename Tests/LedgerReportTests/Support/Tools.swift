@@ -1,4 +1,5 @@
 import Foundation
+import LedgerTesting
 import Testing
 
 /// The outside programs these tests use to check the ledger's output: `hledger` and headless `chromium`.
@@ -19,30 +20,9 @@ enum Tool {
     /// Runs a tool to completion in `folder`; output goes to files so a large one cannot block it. The locale is
     /// UTF-8 (hledger, like every GHC program, reads files in the locale's encoding).
     static func run(_ executable: URL, _ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> CLIResult {
-        let outURL = folder.appendingPathComponent(".tool-out-\(UUID().uuidString)")
-        let errURL = folder.appendingPathComponent(".tool-err-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: outURL)
-            try? FileManager.default.removeItem(at: errURL)
-        }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
         var base = ProcessInfo.processInfo.environment
         base["LC_ALL"] = nil
         base["LANG"] = "C.UTF-8"
-        process.environment = base.merging(environment) { _, new in new }
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
-        process.standardError = try FileHandle(forWritingTo: errURL)
-        try process.run()
-        process.waitUntilExit()
-        return CLIResult(
-            status: process.terminationStatus,
-            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        return try CLI.runTool(executable, arguments, in: folder, environment: base.merging(environment) { _, new in new })
     }
 }

@@ -97,14 +97,7 @@ final class Workspace: @unchecked Sendable {
 /// Running the built `ledger` binary, a shell, or the Python SQLite helper.
 enum Robust {
     /// The `ledger` executable built next to the test bundle.
-    static let binary: String? = {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-            Bundle.main.bundleURL.deletingLastPathComponent(),
-            Bundle.main.bundleURL,
-        ].map { $0.appendingPathComponent("ledger").path }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }()
+    static var binary: String? { CLI.binary?.path }
 
     /// The repository root (for `Fuzz/` and `Tests/Robustness/`).
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

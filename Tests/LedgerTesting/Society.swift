@@ -7,19 +7,19 @@ import Testing
 
 /// A small society in a fresh temporary folder, founded with `ledger init`: committee keys `c1` (陈) and `c2` (李),
 /// oversight keys `o1` (张) and `o2` (何), written as 0600 PEM files from the fixed test keys.
-final class Society {
-    static let keys: [String: (key: Ed25519.PrivateKey, holder: String)] = [
+public final class Society {
+    public static let keys: [String: (key: Ed25519.PrivateKey, holder: String)] = [
         "c1": (TestKeys.committee1, "陈"), "c2": (TestKeys.committee2, "李"),
         "o1": (TestKeys.oversight1, "张"), "o2": (TestKeys.oversight2, "何"),
     ]
 
-    let folder: URL
-    let ledgerPath: String
+    public let folder: URL
+    public let ledgerPath: String
     /// The genesis hash `init` printed.
-    private(set) var genesis = ""
+    public private(set) var genesis = ""
 
     /// A folder with the key files but no ledger yet.
-    init(founded: Bool = true) async throws {
+    public init(founded: Bool = true) async throws {
         folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("ledger-cli-tests-\(UUID().uuidString.prefix(12))", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -33,10 +33,10 @@ final class Society {
     deinit { try? FileManager.default.removeItem(at: folder) }
 
     /// The path of `name` in the society's folder.
-    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+    public func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
     /// Writes a private key (0600) and its public key (`.pub`, 0644).
-    static func writeKey(_ key: Ed25519.PrivateKey, to path: String, passphrase: String? = nil) throws {
+    public static func writeKey(_ key: Ed25519.PrivateKey, to path: String, passphrase: String? = nil) throws {
         try key.pemRepresentation(passphrase: passphrase.map { Array($0.utf8) }).write(toFile: path, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         try key.publicKey.pemRepresentation.write(toFile: path + ".pub", atomically: true, encoding: .utf8)
@@ -53,7 +53,7 @@ final class Society {
 
     /// Runs `ledger` in the folder on this society's ledger, signing with key `key` (a name such as `c1`) if given.
     @discardableResult
-    func ledger(_ arguments: [String], key: String? = nil, lang: String = "C", environment: [String: String] = [:])
+    public func ledger(_ arguments: [String], key: String? = nil, lang: String = "C", environment: [String: String] = [:])
         async throws -> CLIResult
     {
         var full = arguments + ["--ledger", ledgerPath]
@@ -63,29 +63,29 @@ final class Society {
 
     /// Runs a command that appends and returns the new entry's seq, recording an issue if it failed.
     @discardableResult
-    func append(_ arguments: [String], key: String) async throws -> Int {
+    public func append(_ arguments: [String], key: String) async throws -> Int {
         let result = try await ledger(arguments + ["--json"], key: key)
         #expect(result.status == 0, "\(arguments): \(result)")
         return try #require(try result.json()["seq"] as? Int, "\(result)")
     }
 
     /// Adds members H001 (黄大伯) and H002 (李阿婆) and a ¥10,000 cash donation to `general`.
-    func addMembersAndMoney() async throws {
+    public func addMembersAndMoney() async throws {
         try await append(["member", "add", "H001", "--name", "黄大伯"], key: "c1")
         try await append(["member", "add", "H002", "--name", "李阿婆"], key: "c1")
         try await append(["record", "donation", "--donor", "爱心企业", "--amount", "10000"], key: "c2")
     }
 
     /// The ledger's state, read through the library.
-    func state() throws -> LedgerState { try SQLiteLedger.open(at: ledgerPath, readOnly: true).state() }
+    public func state() throws -> LedgerState { try SQLiteLedger.open(at: ledgerPath, readOnly: true).state() }
 
     /// Every entry's exact bytes, read through the library.
-    func entries() throws -> [[UInt8]] {
+    public func entries() throws -> [[UInt8]] {
         var lines: [[UInt8]] = []
         try SQLiteLedger.open(at: ledgerPath, readOnly: true).forEachBatch { batch throws(LedgerError) in lines += batch }
         return lines
     }
 
     /// The raw bytes of the ledger file.
-    func fileBytes() throws -> Data { try Data(contentsOf: URL(fileURLWithPath: ledgerPath)) }
+    public func fileBytes() throws -> Data { try Data(contentsOf: URL(fileURLWithPath: ledgerPath)) }
 }

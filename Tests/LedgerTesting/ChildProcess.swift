@@ -5,45 +5,52 @@ import Foundation
 #endif
 
 /// How a child process ended, what it printed, and the most memory it ever held.
-struct ProcessOutcome: CustomStringConvertible, Sendable {
+public struct ProcessOutcome: CustomStringConvertible, Sendable {
     /// The exit status, or `nil` when a signal ended the process.
-    var status: Int32?
+    public var status: Int32?
     /// The signal that ended the process, if one did.
-    var signal: Int32?
-    var stdout: String
-    var stderr: String
+    public var signal: Int32?
+    public var stdout: String
+    public var stderr: String
     /// Peak resident set size of the process, in KiB (`ru_maxrss` from `wait4`).
-    var peakKiB: Int
+    public var peakKiB: Int
 
-    var description: String {
+    /// The exit status, or 128 + the signal, as a shell reports it.
+    public var exitCode: Int32 { status ?? 128 + (signal ?? 0) }
+
+    public var description: String {
         let how = signal.map { "killed by signal \($0)" } ?? "exit \(status ?? -1)"
         return "\(how) (peak \(peakKiB / 1024) MiB)\nstdout: \(stdout.prefix(2000))\nstderr: \(stderr.prefix(2000))"
     }
 
     /// The standard output as one JSON object.
-    func json() throws -> [String: Any] {
+    public func json() throws -> [String: Any] {
         let object = try JSONSerialization.jsonObject(with: Data(stdout.utf8))
         guard let dictionary = object as? [String: Any] else { throw SpawnError("stdout is not a JSON object: \(stdout)") }
         return dictionary
     }
 
     /// Signs that a process crashed rather than failed: a Swift runtime trap, a sanitizer, a backtrace.
-    var crashSigns: [String] {
+    public var crashSigns: [String] {
         let markers = ["Fatal error", "Stack dump", "Current stack trace", "Backtrace", "backtrace", "💣", "Segmentation fault",
             "Illegal instruction", "SIGSEGV", "SIGILL", "SIGBUS", "SIGABRT", "Thread 0 crashed", "terminate called"]
         return markers.filter { stderr.contains($0) || stdout.contains($0) }
     }
 }
 
-struct SpawnError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct SpawnError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }
 
 /// A child process started with `posix_spawn`, in its own process group, so that it can be killed with everything
 /// it started (`SIGKILL` to the group), and reaped with `wait4` for its peak memory.
-final class Child: @unchecked Sendable {
-    let pid: pid_t
+///
+/// Every test that runs a program goes through this rather than Foundation's `Process`, whose `run()` in Swift
+/// 6.3.1 on Linux sometimes crashes the whole test runner (an over-read while it lists `/proc/self/fd`,
+/// swift-corelibs-foundation pull request 5472).
+public final class Child: @unchecked Sendable {
+    public let pid: pid_t
     private let outURL: URL
     private let errURL: URL
 
@@ -67,7 +74,7 @@ final class Child: @unchecked Sendable {
     /// Starts `executable arguments…` with `environment`, standard input from `/dev/null`, and standard output and
     /// error into files (read after it ends, so a large output never blocks it).
     /// - Parameter measure: report the command's own peak memory (through ``measurer``), not the spawn's.
-    init(_ executable: String, _ arguments: [String], environment: [String: String], folder: URL, measure: Bool = false) throws {
+    public init(_ executable: String, _ arguments: [String], environment: [String: String], folder: URL, measure: Bool = false) throws {
         outURL = folder.appendingPathComponent(".out-\(UUID().uuidString)")
         errURL = folder.appendingPathComponent(".err-\(UUID().uuidString)")
         usageURL = measure ? folder.appendingPathComponent(".usage-\(UUID().uuidString)") : nil
@@ -110,47 +117,64 @@ final class Child: @unchecked Sendable {
     }
 
     /// Sends `signal` to the child's whole process group.
-    func killGroup(_ signal: Int32 = SIGKILL) {
+    public func killGroup(_ signal: Int32 = SIGKILL) {
         _ = kill(-pid, signal)
     }
 
     /// Waits for the child to end (at most `timeout` seconds, then kills it) and returns how it ended. Polls
     /// `wait4` with `WNOHANG` rather than blocking a thread, so any number of children can be waited for at once.
-    func wait(timeout: TimeInterval = 900) async -> ProcessOutcome {
-        let pid = self.pid
+    public func wait(timeout: TimeInterval = 900) async -> ProcessOutcome {
         let deadline = Date().addingTimeInterval(timeout)
-        var rawStatus: Int32 = 0
-        var peak = 0
-        var lost = false
         var delay: UInt64 = 1_000_000
         while true {
-            var status: Int32 = 0
-            var usage = rusage()
-            let result = wait4(pid, &status, WNOHANG, &usage)
-            if result == pid {
-                rawStatus = status
-                peak = Int(usage.ru_maxrss)
-                break
-            }
-            if result < 0, errno != EINTR {
-                lost = true  // not our child any more: someone else reaped it
-                break
+            if let ended = reap(options: WNOHANG) {
+                // Anything else left in the group (a killed shell's children) is waited for too, so no file stays locked.
+                await Child.waitForGroupToEnd(pid)
+                return outcome(ended)
             }
             if Date() > deadline { killGroup(SIGKILL) }
             try? await Task.sleep(nanoseconds: delay)
             delay = min(delay * 2, 20_000_000)
         }
-        // Anything else left in the group (a killed shell's children) is waited for too, so no file stays locked.
-        await Child.waitForGroupToEnd(pid)
-        let termination = rawStatus & 0x7f
-        let out = (try? String(contentsOf: outURL, encoding: .utf8)) ?? String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self)
-        let err = (try? String(contentsOf: errURL, encoding: .utf8)) ?? String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self)
+    }
+
+    /// Waits for the child to end, blocking this thread: for synchronous tests that run one short command.
+    public func waitBlocking() -> ProcessOutcome {
+        while true {
+            if let ended = reap(options: 0) { return outcome(ended) }
+        }
+    }
+
+    /// Runs `executable arguments…` in `folder` to its end.
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String], folder: URL)
+        async throws -> ProcessOutcome
+    {
+        try await Child(executable, arguments, environment: environment, folder: folder).wait()
+    }
+
+    /// How `wait4` found the child: its raw status and peak memory, or `lost` when another waiter reaped it;
+    /// `nil` while it runs (with `WNOHANG`) or when interrupted.
+    private func reap(options: Int32) -> (rawStatus: Int32, peak: Int, lost: Bool)? {
+        var status: Int32 = 0
+        var usage = rusage()
+        let result = wait4(pid, &status, options, &usage)
+        if result == pid { return (status, Int(usage.ru_maxrss), false) }
+        if result < 0, errno != EINTR { return (0, 0, true) }  // not our child any more: someone else reaped it
+        return nil
+    }
+
+    /// What the child printed and how it ended, its output files removed.
+    private func outcome(_ ended: (rawStatus: Int32, peak: Int, lost: Bool)) -> ProcessOutcome {
+        let termination = ended.rawStatus & 0x7f
+        // Decoded as bytes, so a byte-order mark the program printed stays in the text.
+        let out = String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self)
+        let err = String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self)
         try? FileManager.default.removeItem(at: outURL)
         try? FileManager.default.removeItem(at: errURL)
         var outcome = ProcessOutcome(
-            status: termination == 0 ? (rawStatus >> 8) & 0xff : nil, signal: termination == 0 ? nil : termination,
-            stdout: out, stderr: err, peakKiB: peak)
-        if lost {
+            status: termination == 0 ? (ended.rawStatus >> 8) & 0xff : nil, signal: termination == 0 ? nil : termination,
+            stdout: out, stderr: err, peakKiB: ended.peak)
+        if ended.lost {
             outcome.status = 70
             outcome.stderr += "\n(process \(pid) was reaped by someone else: its exit status is unknown)"
         }
@@ -171,7 +195,7 @@ final class Child: @unchecked Sendable {
     }
 
     /// Waits until no live process remains in process group `group` (a zombie holds no files and no locks).
-    static func waitForGroupToEnd(_ group: pid_t, timeout: TimeInterval = 20) async {
+    public static func waitForGroupToEnd(_ group: pid_t, timeout: TimeInterval = 20) async {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if liveMembers(of: group).isEmpty { return }
@@ -180,7 +204,7 @@ final class Child: @unchecked Sendable {
     }
 
     /// The processes of a group that are not zombies, from /proc.
-    static func liveMembers(of group: pid_t) -> [pid_t] {
+    public static func liveMembers(of group: pid_t) -> [pid_t] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
         var members: [pid_t] = []
         for name in names {
