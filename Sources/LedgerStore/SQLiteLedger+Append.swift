@@ -89,25 +89,21 @@ extension SQLiteLedger {
         try writeRows(of: entry, nodes: completed, db)
     }
 
-    /// The entry row, its index row, and the Merkle nodes it completes.
+    /// The entry row, its index row, and the Merkle nodes it completes. The statements are prepared once per
+    /// connection and reused: an import writes millions of these rows.
     func writeRows(of entry: Entry, nodes completed: [(level: Int, index: Int, hash: EntryHash)], _ db: Database) throws(LedgerError) {
         try StorageFailure.map(path) {
-            try db.execute(
-                sql: "INSERT INTO entries (seq, hash, bytes) VALUES (?, ?, ?)",
-                arguments: [entry.seq, Data(entry.hash.bytes), Data(entry.bytes)])
+            try db.cachedStatement(sql: "INSERT INTO entries (seq, hash, bytes) VALUES (?, ?, ?)")
+                .execute(arguments: [entry.seq, Data(entry.hash.bytes), Data(entry.bytes)])
             var member = entry.payload.member
             if member == nil, let target = entry.payload.target {
-                member = try String.fetchOne(db, sql: "SELECT member FROM entry_index WHERE seq = ?", arguments: [target])
+                member = try String.fetchOne(db.cachedStatement(sql: "SELECT member FROM entry_index WHERE seq = ?"), arguments: [target])
             }
-            try db.execute(
-                sql: "INSERT INTO entry_index (seq, kind, member, target) VALUES (?, ?, ?, ?)",
-                arguments: [entry.seq, entry.kind.rawValue, member, entry.payload.target])
-        }
-        try StorageFailure.map(path) {
+            try db.cachedStatement(sql: "INSERT INTO entry_index (seq, kind, member, target) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [entry.seq, entry.kind.rawValue, member, entry.payload.target])
+            let insertNode = try db.cachedStatement(sql: "INSERT INTO merkle_nodes (level, idx, hash) VALUES (?, ?, ?)")
             for node in completed {
-                try db.execute(
-                    sql: "INSERT INTO merkle_nodes (level, idx, hash) VALUES (?, ?, ?)",
-                    arguments: [node.level, node.index, Data(node.hash.bytes)])
+                try insertNode.execute(arguments: [node.level, node.index, Data(node.hash.bytes)])
             }
         }
     }

@@ -5,10 +5,12 @@ import LedgerCore
 extension SQLiteLedger {
     /// Verifies a JSON Lines export and loads it into a new ledger file, all or nothing.
     ///
-    /// One pass: each batch is verified (every rule, signatures on all cores) and then written, into a temporary
-    /// file beside `path` that is renamed to `path` only when the whole export verified and was written. A
-    /// refused entry, a torn last line or a crash leaves no ledger at `path` and no temporary file behind
-    /// (a crash may leave the temporary file, which the next import removes).
+    /// One pass: each batch is verified (every rule, signatures on all cores) and handed to a writer thread, so
+    /// storing it overlaps with verifying the next. Everything goes into a temporary file beside `path`, loaded
+    /// without a journal or a sync per batch (nothing in it counts until the end), then switched to the ledger's
+    /// write-ahead-log mode, synced to the disk, and renamed to `path` only when the whole export verified and
+    /// was written. A refused entry, a torn last line or a crash leaves no ledger at `path` (a crash may leave
+    /// the temporary file, which the next import removes).
     /// - Returns: the verification result; `.invalid` means nothing was written.
     public static func importJSONLines(from source: String, to path: String, progress: (Int) -> Void = { _ in })
         throws(LedgerError) -> VerificationResult
@@ -20,29 +22,27 @@ extension SQLiteLedger {
         var reader = try JSONLinesReader(path: source)
         let temporary = path + ".importing"
         func removeTemporary() {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporary + suffix) }
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: temporary + suffix) }
         }
         removeTemporary()
         do {
             let ledger = try StorageFailure.map(temporary) {
                 SQLiteLedger(database: try DatabaseQueue(path: temporary, configuration: configuration(readOnly: false)), path: temporary)
             }
-            try ledger.prepareNew()
+            try ledger.prepareForLoading()
             var verifier = ChainVerifier(keepsEarlierPayloads: false)
+            let writer = PipelinedWriter(ledger)
             while true {
                 let batch = try reader.next(8_192)
                 if batch.isEmpty { break }
                 let lines = reader
                 verifier.verify(batch: batch, earlierEntry: { lines.line(at: $0) })
                 // Entries before the first failure are written too: the file is discarded anyway if any failed.
-                try ledger.write { db throws(LedgerError) in
-                    for entry in verifier.lastVerified {
-                        try ledger.writeRows(of: entry, nodes: verifier.tree.nodesCompleted(byLeafAt: entry.seq), db)
-                    }
-                }
+                try writer.enqueue(verifier.lastVerified.map { ($0, verifier.tree.nodesCompleted(byLeafAt: $0.seq)) })
                 progress(verifier.verifiedCount)
                 if verifier.failure != nil { break }
             }
+            try writer.finish()
             if reader.tornLastLine {
                 verifier.failNext(.nonCanonical, en: "the last line is cut off (no newline at the end): the file was torn while being written",
                     zh: "最后一行不完整（末尾没有换行）：文件在写入时被截断")
@@ -54,11 +54,10 @@ extension SQLiteLedger {
                 return result
             }
             try ledger.write { db throws(LedgerError) in try ledger.writeFullState(verifier.state, db) }
+            try ledger.finishLoading()
             try StorageFailure.map(temporary) {
-                // Fold the write-ahead log into the file so the renamed file is complete on its own.
-                _ = try ledger.database.writeWithoutTransaction { try $0.checkpoint(.truncate) }
-                try ledger.database.close()
                 try FileManager.default.moveItem(atPath: temporary, toPath: path)
+                try syncFolder(of: path)
             }
             removeTemporary()
             return result
@@ -67,4 +66,41 @@ extension SQLiteLedger {
             throw error
         }
     }
+
+    /// A new file's schema, with no journal and no syncing while it is loaded: the file is a temporary one,
+    /// thrown away unless the load completes.
+    private func prepareForLoading() throws(LedgerError) {
+        try StorageFailure.map(path) {
+            try database.writeWithoutTransaction { db in
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = MEMORY")
+                try db.execute(sql: "PRAGMA synchronous = OFF")
+            }
+            try Schema.migrator.migrate(database)
+        }
+    }
+
+    /// Turns the loaded file into an ordinary ledger file — write-ahead-log mode, as ``create(at:genesis:now:)``
+    /// makes it — closes it, and syncs it to the disk.
+    private func finishLoading() throws(LedgerError) {
+        try StorageFailure.map(path) {
+            try database.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                try db.checkpoint(.truncate)
+            }
+            try database.close()
+            guard let path, let handle = FileHandle(forUpdatingAtPath: path) else { return }
+            defer { try? handle.close() }
+            try handle.synchronize()
+        }
+    }
+}
+
+/// Syncs the folder holding `path`, so that a rename into it survives a power cut.
+private func syncFolder(of path: String) throws {
+    let folder = (path as NSString).deletingLastPathComponent
+    let descriptor = open(folder.isEmpty ? "." : folder, O_RDONLY)
+    guard descriptor >= 0 else { return }
+    defer { close(descriptor) }
+    fsync(descriptor)
 }

@@ -16,7 +16,7 @@ enum Scale {
     }
 
     /// SIGKILLs of the appending loop.
-    static let kills = value("LEDGER_ROBUST_KILLS", full: 240, quick: 12)
+    static let kills = value("LEDGER_ROBUST_KILLS", full: 200, quick: 12)
     /// SIGKILLs of `ledger import`.
     static let importKills = value("LEDGER_ROBUST_IMPORT_KILLS", full: 20, quick: 3)
     /// Entries in the export that `import` loads while being killed: in full, more than one batch of 8,192.
