@@ -3,13 +3,13 @@ import Foundation
 import LedgerCore
 
 /// Writes verified batches on a thread of its own, so that storing batch *k* overlaps with verifying batch
-/// *k + 1*; at most two batches wait, which keeps memory flat however long the import.
+/// *k + 1*; only one batch waits to be written, which keeps memory flat however long the import.
 final class PipelinedWriter: @unchecked Sendable {
     typealias Rows = [(entry: Entry, nodes: [(level: Int, index: Int, hash: EntryHash)])]
 
     private let ledger: SQLiteLedger
     private let queue = DispatchQueue(label: "ledger.import.writer")
-    private let slots = DispatchSemaphore(value: 2)
+    private let slots = DispatchSemaphore(value: 1)
     private let lock = NSLock()
     /// The first write that failed; later batches are then dropped.
     private var failure: LedgerError?
@@ -18,7 +18,7 @@ final class PipelinedWriter: @unchecked Sendable {
         self.ledger = ledger
     }
 
-    /// Hands over one batch's rows, waiting while two batches are still being written.
+    /// Hands over one batch's rows, waiting while the previous one is still being written.
     /// - Throws: the error of an earlier batch's write, if one failed.
     func enqueue(_ rows: Rows) throws(LedgerError) {
         slots.wait()

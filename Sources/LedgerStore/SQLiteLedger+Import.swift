@@ -72,7 +72,9 @@ extension SQLiteLedger {
     private func prepareForLoading() throws(LedgerError) {
         try StorageFailure.map(path) {
             try database.writeWithoutTransaction { db in
-                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = MEMORY")
+                // No rollback journal at all (a journal in memory grows with each batch): a failed write
+                // discards the whole file, so nothing ever needs rolling back.
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = OFF")
                 try db.execute(sql: "PRAGMA synchronous = OFF")
             }
             try Schema.migrator.migrate(database)
