@@ -56,23 +56,19 @@ extension SQLiteLedger {
     ///     entries; return `false` to read no further.
     ///   - keptState: receives the state the summary tables hold, after the last batch (as in
     ///     ``forEachBatchWithHistory(of:keptState:_:)``).
-    ///   - body: each batch, with a lookup of any stored entry's bytes, and of the stored root at an earlier size with
-    ///     the consistency proof from it to `size`.
+    ///   - body: each batch, with a lookup of any stored entry's bytes, and the stored Merkle nodes (for the root at
+    ///     an earlier size, and proofs from it or from an earlier entry to the checkpoint).
     public func forEachBatch(since size: Int, of batchSize: Int = 4096,
         start: (KeptCheckpointState?, _ count: Int) throws(LedgerError) -> Bool, keptState: ((LedgerState?) -> Void)? = nil,
-        _ body: ([[UInt8]], _ earlierEntry: @escaping (Int) -> [UInt8]?,
-            _ earlierTree: @escaping (Int) throws(LedgerError) -> (root: EntryHash, proof: [EntryHash])) throws(LedgerError) -> Void)
+        _ body: ([[UInt8]], _ earlierEntry: @escaping (Int) -> [UInt8]?, _ storedNodes: any MerkleNodeReader) throws(LedgerError) -> Void)
         throws(LedgerError)
     {
         try read { db throws(LedgerError) in
             let count = try StorageFailure.map(self.path) { (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM entries") ?? -1) + 1 }
             guard try start(try self.keptCheckpointState(size: size, count: count, db), count) else { return }
             let nodes = MerkleNodeTable(db: db, path: self.path)
-            let earlierTree = { (old: Int) throws(LedgerError) -> (root: EntryHash, proof: [EntryHash]) in
-                (try nodes.root(ofSize: old), old > 0 ? try nodes.consistencyPath(old: old, new: size) : [])
-            }
             try self.forEachBatch(from: size, of: batchSize, db) { batch, earlier throws(LedgerError) in
-                try body(batch, earlier, earlierTree)
+                try body(batch, earlier, nodes)
             }
             if let keptState { keptState(try? self.loadState(db)) }
         }

@@ -134,6 +134,26 @@ import Testing
         #expect(try since.json()["code"] as? String == "checkpoint_mismatch")
     }
 
+    /// A reversal after the checkpoint of an entry before it: the target is read from the file, so it counts only
+    /// with an inclusion proof to the checkpoint's root.
+    @Test func aReversalOfAnEntryBeforeTheCheckpointNeedsItsProof() async throws {
+        let (society, _) = try await Self.audited()
+        let reversal = try await society.append(["reverse", "3", "--reason", "金额录入错误"], key: "c1")
+        try await society.append(["approve", "\(reversal)"], key: "o2")
+        let full = try await society.ledger(["verify", "--json"])
+        let since = try await society.ledger(["verify", "--since", "checkpoint.txt", "--json"])
+        #expect(since.status == 0, "\(since)")
+        #expect(try since.json()["funds"] as? [String: Int] == (try full.json()["funds"] as? [String: Int]))
+
+        var text = String(decoding: try society.entries()[3], as: UTF8.self)
+        let amount = try #require(text.range(of: "\"amount\":1000000"))
+        text.replaceSubrange(amount, with: "\"amount\":1")
+        try Self.tamper(society) { db in try Self.replaceEntry(3, Array(text.utf8), db) }
+        let refused = try await society.ledger(["verify", "--since", "checkpoint.txt", "--json"])
+        #expect(refused.status == 1, "\(refused)")
+        #expect(try refused.json()["seq"] as? Int == reversal)
+    }
+
     @Test(arguments: ["balance", "key"])
     func aForgedSnapshotIsRefused(_ forgery: String) async throws {
         let (society, size) = try await Self.audited()

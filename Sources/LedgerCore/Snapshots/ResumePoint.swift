@@ -90,6 +90,14 @@ public struct ResumePoint: Sendable {
         return root
     }
 
+    /// Whether `bytes` are entry `seq` (< ``size``) of the checkpoint: `proof` must be an RFC 9162 inclusion proof
+    /// of their hash in the tree of ``size`` leaves with the checkpoint's root. Entries before the resume point are
+    /// not verified again, so one that a later entry needs (the target of a reversal) is accepted only this way.
+    public func includes(_ bytes: [UInt8], at seq: Int, proof: [EntryHash]) -> Bool {
+        seq >= 0 && seq < size
+            && MerkleProof.verifyInclusion(leaf: Entry.hash(of: bytes), index: seq, size: size, proof: proof, root: checkpoint.root)
+    }
+
     private static func parse(_ text: String, code: LedgerError.Code, what: (en: String, zh: String)) throws(LedgerError) -> SignedNote {
         do { return try SignedNote(parsing: text) } catch {
             throw LedgerError(code, en: "the \(what.en) is not a signed note (\(error))", zh: "\(what.zh)不是有效的签名说明（\(error)）")

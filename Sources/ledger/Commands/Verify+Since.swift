@@ -51,11 +51,18 @@ extension Ledger.Verify {
                 refusal = placed
                 return false
             }
-        } keptState: { kept = $0 } _: { batch, earlier, earlierTree throws(LedgerError) in
+        } keptState: { kept = $0 } _: { batch, earlier, nodes throws(LedgerError) in
             let point = resume!
-            verifier.verify(batch: batch, earlierEntry: earlier) { old throws(LedgerError) in
-                let stored = try earlierTree(old)
-                return try point.checkedEarlierRoot(size: old, root: stored.root, proof: stored.proof)
+            // An entry before the checkpoint (a reversal's target) counts only with a proof that the checkpoint holds it.
+            let proven: (Int) -> [UInt8]? = { seq in
+                guard let bytes = earlier(seq) else { return nil }
+                guard seq < size else { return bytes }
+                guard let proof = try? nodes.auditPath(index: seq, size: size), point.includes(bytes, at: seq, proof: proof) else { return nil }
+                return bytes
+            }
+            verifier.verify(batch: batch, earlierEntry: proven) { old throws(LedgerError) in
+                let root = try nodes.root(ofSize: old)
+                return try point.checkedEarlierRoot(size: old, root: root, proof: old > 0 ? try nodes.consistencyPath(old: old, new: size) : [])
             }
             progress.update(verifier.verifiedCount - size)
         }
