@@ -57,7 +57,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LedgerProofTests",
-            dependencies: ["LedgerCore", "LedgerCrypto", "LedgerStore", "LedgerTesting", "ledger"],
+            dependencies: ["LedgerCore", "LedgerCrypto", "LedgerStore", "LedgerTesting", "ledger", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Vectors")]
         ),
         .testTarget(

@@ -69,6 +69,8 @@ public struct LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
         public static let checkpointMismatch = Code(rawValue: "checkpoint_mismatch")
         public static let ledgerTruncated = Code(rawValue: "ledger_truncated")
         public static let badProof = Code(rawValue: "bad_proof")
+        /// `verify --since`: the state snapshot a check resumes from is not the one the state note signed.
+        public static let badSnapshot = Code(rawValue: "bad_snapshot")
         // Outside the chain.
         /// A `.db` file's summary tables differ from what its (valid) entries say.
         public static let summaryMismatch = Code(rawValue: "summary_mismatch")

@@ -12,11 +12,7 @@ extension SQLiteLedger {
             let existing = try StorageFailure.map(self.path) {
                 try String.fetchOne(db, sql: "SELECT note FROM checkpoint_notes WHERE text = ?", arguments: [note.text])
             }
-            if let existing, let kept = try? SignedNote(parsing: existing) {
-                for signature in kept.signatures where !merged.signatures.contains(signature) {
-                    merged.signatures.append(signature)
-                }
-            }
+            if let existing, let kept = try? SignedNote(parsing: existing) { merged.merge(signaturesOf: kept) }
             try StorageFailure.map(self.path) {
                 try db.execute(
                     sql: "INSERT OR REPLACE INTO checkpoint_notes (size, text, note, signed) VALUES (?, ?, ?, ?)",

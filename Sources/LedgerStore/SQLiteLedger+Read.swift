@@ -77,30 +77,35 @@ extension SQLiteLedger {
         _ body: ([[UInt8]], _ earlierEntry: (Int) -> [UInt8]?) throws(LedgerError) -> Void) throws(LedgerError)
     {
         try read { db throws(LedgerError) in
-            let lookup: (Int) -> [UInt8]? = { seq in
-                (try? Data.fetchOne(db, sql: "SELECT bytes FROM entries WHERE seq = ?", arguments: [seq])).flatMap { $0 }.map { [UInt8]($0) }
-            }
-            var next = 0
-            while true {
-                let rows = try StorageFailure.map(self.path) {
-                    try Row.fetchAll(
-                        db, sql: "SELECT seq, bytes FROM entries WHERE seq >= ? ORDER BY seq LIMIT ?",
-                        arguments: [next, batchSize])
-                }
-                if rows.isEmpty { break }
-                var batch: [[UInt8]] = []
-                batch.reserveCapacity(rows.count)
-                for row in rows {
-                    let seq: Int = row["seq"]
-                    // A gap in seq is reported by the verifier as the entry at the wrong place.
-                    next = seq + 1
-                    let data: Data = row["bytes"]
-                    batch.append([UInt8](data))
-                }
-                try body(batch, lookup)
-                if rows.count < batchSize { break }
-            }
+            try self.forEachBatch(from: 0, of: batchSize, db, body)
             if let keptState { keptState(try? self.loadState(db)) }
+        }
+    }
+
+    /// The batches of entries from seq `start` on, with a lookup of any stored entry's bytes, within `db`'s transaction.
+    func forEachBatch(from start: Int, of batchSize: Int, _ db: Database,
+        _ body: ([[UInt8]], _ earlierEntry: @escaping (Int) -> [UInt8]?) throws(LedgerError) -> Void) throws(LedgerError)
+    {
+        let lookup: (Int) -> [UInt8]? = { seq in
+            (try? Data.fetchOne(db, sql: "SELECT bytes FROM entries WHERE seq = ?", arguments: [seq])).flatMap { $0 }.map { [UInt8]($0) }
+        }
+        var next = start
+        while true {
+            let rows = try StorageFailure.map(path) {
+                try Row.fetchAll(db, sql: "SELECT seq, bytes FROM entries WHERE seq >= ? ORDER BY seq LIMIT ?", arguments: [next, batchSize])
+            }
+            if rows.isEmpty { break }
+            var batch: [[UInt8]] = []
+            batch.reserveCapacity(rows.count)
+            for row in rows {
+                let seq: Int = row["seq"]
+                // A gap in seq is reported by the verifier as the entry at the wrong place.
+                next = seq + 1
+                let data: Data = row["bytes"]
+                batch.append([UInt8](data))
+            }
+            try body(batch, lookup)
+            if rows.count < batchSize { break }
         }
     }
 

@@ -69,6 +69,20 @@ enum Schema {
                     );
                     """)
         }
+        migrator.registerMigration("v2-state-snapshots") { db in
+            try db.execute(
+                sql: """
+                    -- The rules' state after the first `size` entries, kept by `ledger audit` with its checkpoint, and
+                    -- the signed state note naming its hash: what `verify --since` resumes from. Not derivable from the
+                    -- entries alone (the note is signed), and checked against the note before it is used.
+                    CREATE TABLE state_snapshots (
+                        size  INTEGER PRIMARY KEY CHECK (size > 0),
+                        state BLOB NOT NULL,
+                        hash  BLOB NOT NULL CHECK (length(hash) = 32),
+                        note  TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

@@ -34,6 +34,9 @@ struct LedgerBench: ParsableCommand {
     @Option(help: "Queries timed per size.")
     var samples = 1_000
 
+    @Flag(help: "Measure only `ledger verify --since`: 1,000 entries after an audit at each size (needs the ledger executable built alongside).")
+    var sinceOnly = false
+
     @Option(help: .hidden)
     var child: String?
 
@@ -46,6 +49,13 @@ struct LedgerBench: ParsableCommand {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { if dir == nil { try? FileManager.default.removeItem(atPath: folder) } }
 
+        if sinceOnly {
+            for size in entries {
+                let figures = try SinceBench.measure(size: size, folder: folder)
+                print(String(decoding: try JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys]), as: UTF8.self))
+            }
+            return
+        }
         var report = BenchReport()
         report.machine = ["cores": ProcessInfo.processInfo.activeProcessorCount, "cpu": Measure.cpuModel(),
                           "date": ISO8601DateFormatter().string(from: Date())]

@@ -29,6 +29,19 @@ extension MerkleNodeReader {
         return try subproof(m: old, start: 0, count: new, complete: true)
     }
 
+    /// The frontier of the first `size` leaves: the roots of the complete, aligned subtrees they split into, one
+    /// per bit set in `size`, largest (leftmost) first. These O(log n) hashes give the root at `size` and at every
+    /// later size once the later leaves are known (``MerkleTree/init(size:frontier:)``).
+    public func frontier(size: Int) throws(LedgerError) -> [EntryHash] {
+        var nodes: [EntryHash] = []
+        var start = 0
+        for level in stride(from: Int.bitWidth - 2, through: 0, by: -1) where size & (1 << level) != 0 {
+            nodes.append(try node(level: level, index: start >> level))
+            start += 1 << level
+        }
+        return nodes
+    }
+
     /// MTH of leaves `start ..< start + count`, `start` aligned to the largest power of two below `count`.
     func subtree(start: Int, count: Int) throws(LedgerError) -> EntryHash {
         if count & (count - 1) == 0 {

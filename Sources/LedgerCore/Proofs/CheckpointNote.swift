@@ -24,14 +24,18 @@ public struct CheckpointNote: Sendable, Hashable {
 
     /// Reads a checkpoint text; `nil` unless it is exactly origin, decimal size and base64 root.
     public init?(text: String) {
+        guard let (ledgerID, size, root) = CheckpointNote.lines(of: text, originPrefix: CheckpointNote.originPrefix) else { return nil }
+        self.init(ledgerID: ledgerID, size: size, root: root)
+    }
+
+    /// Reads the three lines origin (`originPrefix` then the ledger id), decimal size and base64 hash, strictly.
+    static func lines(of text: String, originPrefix: String) -> (ledgerID: String, size: Int, hash: EntryHash)? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count == 4, lines[3].isEmpty, lines[0].hasPrefix(CheckpointNote.originPrefix),
+        guard lines.count == 4, lines[3].isEmpty, lines[0].hasPrefix(originPrefix),
             let size = Int(lines[1]), size >= 0, String(size) == lines[1],
-            let rootBytes = Base64.decode(String(lines[2])), let root = EntryHash(bytes: rootBytes)
+            let hashBytes = Base64.decode(String(lines[2])), let hash = EntryHash(bytes: hashBytes)
         else { return nil }
-        self.ledgerID = String(lines[0].dropFirst(CheckpointNote.originPrefix.count))
-        self.size = size
-        self.root = root
+        return (String(lines[0].dropFirst(originPrefix.count)), size, hash)
     }
 
     /// A short fingerprint of the checkpoint for people to compare by eye: the first 16 hex characters of

@@ -69,6 +69,12 @@ public struct SignedNote: Sendable, Hashable {
         signatures.append(Signature(name: signer.name, keyHash: signer.verifier.keyHash, signature: signature))
     }
 
+    /// Adds the signatures of `kept`, a note of the same text, that this one lacks.
+    public mutating func merge(signaturesOf kept: SignedNote) {
+        guard kept.text == text else { return }
+        for signature in kept.signatures where !signatures.contains(signature) { signatures.append(signature) }
+    }
+
     /// Checks the note against known keys; returns the names of the keys whose signatures verified.
     ///
     /// Signatures from unknown keys are ignored; a known key's bad signature rejects the whole note; a note with

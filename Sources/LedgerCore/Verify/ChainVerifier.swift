@@ -32,13 +32,34 @@ public struct ChainVerifier: Sendable {
         self.keepsEarlierPayloads = keepsEarlierPayloads
     }
 
+    /// Resumes verification after the first `state.count` entries, from the rules' state then and the frontier of
+    /// their Merkle tree (``MerkleTree/init(size:frontier:)``): the next batch starts at seq `state.count`.
+    ///
+    /// The caller vouches for `state` and `tree` (a signed state note and a signed checkpoint, in `verify --since`).
+    /// Earlier entries are never kept, so every batch needs an `earlierEntry` lookup; a checkpoint entry naming a size
+    /// below `state.count` needs `earlierRoot`.
+    public init(resumingFrom state: LedgerState, tree: MerkleTree) {
+        precondition(tree.size == state.count, "the tree and the state must describe the same entries")
+        self.init(keepsEarlierPayloads: false)
+        self.state = state
+        self.tree = tree
+        for record in state.keys.values {
+            declaredKeys[record.id] = try? Ed25519.PublicKey(rawRepresentation: record.descriptor.publicKey)
+        }
+    }
+
     /// The number of entries verified so far.
     public var verifiedCount: Int { state.count }
 
     /// Verifies the next entries. Returns the first failure, if any (also kept in ``failure``).
-    /// - Parameter earlierEntry: the bytes of an earlier entry by seq, for the entry a reversal undoes.
+    /// - Parameters:
+    ///   - earlierEntry: the bytes of an earlier entry by seq, for the entry a reversal undoes.
+    ///   - earlierRoot: for a verifier resumed at a size, the checked Merkle root at a smaller size, for a checkpoint
+    ///     entry that names one.
     @discardableResult
-    public mutating func verify(batch: [[UInt8]], earlierEntry: ((Int) -> [UInt8]?)? = nil) -> LedgerError? {
+    public mutating func verify(batch: [[UInt8]], earlierEntry: ((Int) -> [UInt8]?)? = nil,
+        earlierRoot: ((Int) throws(LedgerError) -> EntryHash)? = nil) -> LedgerError?
+    {
         guard failure == nil else { return failure }
         lastVerified.removeAll(keepingCapacity: true)
         let decoded = ChainVerifier.decodeInParallel(batch)
@@ -53,7 +74,9 @@ public struct ChainVerifier: Sendable {
                 placed.seq = position
                 return fail(placed)
             case .success(let entry):
-                if let error = apply(entry, signatureValid: signatures[offset], earlierEntry: earlierEntry) { return fail(error) }
+                if let error = apply(entry, signatureValid: signatures[offset], earlierEntry: earlierEntry, earlierRoot: earlierRoot) {
+                    return fail(error)
+                }
                 lastVerified.append(entry)
             }
         }
@@ -74,8 +97,12 @@ public struct ChainVerifier: Sendable {
         return error
     }
 
-    private mutating func apply(_ entry: Entry, signatureValid: Bool?, earlierEntry: ((Int) -> [UInt8]?)?) -> LedgerError? {
-        if let error = applyRules(entry, signatureValid: signatureValid, earlierEntry: earlierEntry) { return error }
+    private mutating func apply(_ entry: Entry, signatureValid: Bool?, earlierEntry: ((Int) -> [UInt8]?)?,
+        earlierRoot: ((Int) throws(LedgerError) -> EntryHash)?) -> LedgerError?
+    {
+        if let error = applyRules(entry, signatureValid: signatureValid, earlierEntry: earlierEntry, earlierRoot: earlierRoot) {
+            return error
+        }
         if entry.seq == 0, let pinnedGenesis, entry.hash != pinnedGenesis {
             return LedgerError(.genesisMismatch, seq: 0, kind: entry.kind.rawValue,
                 en: "the genesis hash is \(entry.hash), not the pinned \(pinnedGenesis): this is a different ledger",
@@ -88,7 +115,9 @@ public struct ChainVerifier: Sendable {
     }
 
     /// Applies the rules; kept apart so the context it builds is released before the tree grows.
-    private mutating func applyRules(_ entry: Entry, signatureValid: Bool?, earlierEntry: ((Int) -> [UInt8]?)?) -> LedgerError? {
+    private mutating func applyRules(_ entry: Entry, signatureValid: Bool?, earlierEntry: ((Int) -> [UInt8]?)?,
+        earlierRoot: ((Int) throws(LedgerError) -> EntryHash)?) -> LedgerError?
+    {
         let reversible = self.reversible
         let tree = self.tree
         let context = ApplyContext(
@@ -98,7 +127,15 @@ public struct ChainVerifier: Sendable {
                 if let earlierEntry { return earlierEntry(seq).flatMap { try? Entry(bytes: $0) }?.payload }
                 return reversible[seq]
             },
-            merkleRoot: { size in tree.root(size: size) })
+            merkleRoot: { size throws(LedgerError) in
+                if size >= tree.startSize { return tree.root(size: size) }
+                guard let earlierRoot else {
+                    throw LedgerError(.badCheckpoint,
+                        en: "it names size \(size), before the checkpoint of size \(tree.startSize) this check started from, whose root is not known here; run a full `ledger verify`",
+                        zh: "它指向的大小 \(size) 早于本次核验起点（大小为 \(tree.startSize) 的检查点），此处无法得知其根哈希；请运行完整的 `ledger verify`")
+                }
+                return try earlierRoot(size)
+            })
         do {
             try state.apply(entry, context: context)
             return nil

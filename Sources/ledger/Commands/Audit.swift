@@ -25,6 +25,11 @@ extension Ledger {
             var note = SignedNote(text: CheckpointNote(ledgerID: summary.ledgerID ?? "", size: summary.entries, root: summary.root).text)
             try note.sign(with: NoteSigner(name: result.entry.body.author, key: signer))
             let kept = try ledger.saveCheckpointNote(note, size: summary.entries)
+            // The replayed state at the checkpoint's size, and a note signing its hash, for `verify --since`.
+            let snapshot = StateSnapshot(state: verifier.state)
+            var stateNote = SignedNote(text: StateNote(ledgerID: summary.ledgerID ?? "", size: summary.entries, stateHash: snapshot.hash).text)
+            try stateNote.sign(with: NoteSigner(name: result.entry.body.author, key: signer))
+            try ledger.saveStateSnapshot(snapshot, note: stateNote)
             if !global.json {
                 printInfo(t("Verified \(summary.entries) entries; recorded checkpoint entry \(result.entry.seq). Cosign the note below and post it:",
                     "已核验 \(summary.entries) 条；已记录检查点条目第 \(result.entry.seq) 条。请联署并公示以下检查点："))

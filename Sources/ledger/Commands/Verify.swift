@@ -21,9 +21,21 @@ extension Ledger {
         @Option(help: ArgumentHelp(t("A published signed checkpoint the ledger must match (repeatable).", "账本必须与之相符的已公示签名检查点（可重复）。")))
         var checkpoint: [String] = []
 
+        @Option(help: ArgumentHelp(t("Check only the entries after this published checkpoint (a .db file audited at its size).",
+            "只核验此已公示检查点之后的条目（须为在该大小做过审计的 .db 文件）。"), valueName: "NOTE"))
+        var since: String?
+
+        @OptionGroup var trusted: VerifierKeyOptions
+
         @OptionGroup var global: GlobalOptions
 
         func validate() throws {
+            if since != nil, !checkpoint.isEmpty {
+                throw ValidationError(t("Please give --since or --checkpoint, not both.", "请只提供 --since 或 --checkpoint 其中之一。"))
+            }
+            if since == nil, trusted.given {
+                throw ValidationError(t("Please give --keys or --vkey only with --since.", "--keys 和 --vkey 只能与 --since 一起使用。"))
+            }
             if let genesis, EntryHash(hex: genesis) == nil || genesis != genesis.lowercased() {
                 throw ValidationError(t("Please give --genesis as 64 lowercase hex characters.", "--genesis 须为 64 个小写十六进制字符。"))
             }
@@ -31,6 +43,7 @@ extension Ledger {
 
         func run() throws {
             let target = path ?? global.ledgerPath
+            if let since { return try verifySince(since, target: target) }
             let total = try LedgerSource.isSQLite(target) ? try SQLiteLedger.open(at: target, readOnly: true).count()
                 : Progress.estimatedLines(in: target)
             let progress = Progress(label: t("verified", "已核验"), total: total)
@@ -70,13 +83,14 @@ extension Ledger {
             return nil
         }
 
-        private func printValid(_ summary: VerificationSummary, target: String) {
+        func printValid(_ summary: VerificationSummary, target: String, extra: [String: Any] = [:]) {
             if global.json {
-                Format.printJSON([
+                let fields: [String: Any] = [
                     "valid": true, "entries": summary.entries, "head": summary.head.hex, "root": summary.root.hex,
                     "genesis": summary.genesis?.hex ?? "", "society": summary.society ?? "", "ledger": summary.ledgerID ?? "",
                     "funds": summary.funds, "in_kind": summary.inKind, "members": summary.members, "pending": summary.pending,
-                ])
+                ]
+                Format.printJSON(fields.merging(extra) { old, _ in old })
                 return
             }
             print(t("✔ \(target) is valid: \(summary.entries) entries, every hash, signature, approval and balance checked.",
@@ -95,7 +109,7 @@ extension Ledger {
             print(t("Held for \(summary.members.count) members: \(Format.money(held))", "代 \(summary.members.count) 户成员保管：\(Format.money(held))"))
         }
 
-        private func printInvalid(_ error: LedgerError) {
+        func printInvalid(_ error: LedgerError) {
             let seq = error.seq ?? 0
             let kind = error.kind ?? "unknown"
             let message = error.message.text(chinese: Language.current.isChinese)
@@ -165,12 +179,18 @@ enum LedgerSource {
             verifier.failNext(.nonCanonical, en: "the last line is cut off (no newline at the end): the file was torn while being written",
                 zh: "最后一行不完整（末尾没有换行）：文件在写入时被截断")
         } keptState: { kept = $0 }
+        checkSummaryTables(kept, against: &verifier)
+        return verifier
+    }
+
+    /// Fails the verification with `summary_mismatch` if a `.db` file's summary tables (`kept`, when read) do not hold
+    /// the state its verified entries give.
+    static func checkSummaryTables(_ kept: LedgerState??, against verifier: inout ChainVerifier) {
         if let kept, verifier.failure == nil, kept != verifier.state {
             verifier.failNext(.summaryMismatch,
                 en: "the entries are intact, but the file's summary tables (balances, keys, pending approvals) do not match them: the file was edited or damaged outside this program; rebuild it with `ledger export` and `ledger import` before any further entry",
                 zh: "条目完好，但文件中的汇总表（余额、密钥、待审批）与条目不符：文件曾被本程序以外的方式修改或损坏；请先用 `ledger export` 和 `ledger import` 重建，再记录新条目")
         }
-        return verifier
     }
 
     /// Whether the file starts with SQLite's magic header.
