@@ -13,11 +13,14 @@ public final class LedgerAPI: Sendable {
     let limiter: RateLimiter
     /// The server's clock, injected so tests can move it.
     let clock: @Sendable () -> Timestamp
+    /// The web pages, when the server shows any.
+    let pages: (any PageRenderer)?
 
-    public init(ledger: SQLiteLedger, limits: ServerLimits = ServerLimits(),
+    public init(ledger: SQLiteLedger, limits: ServerLimits = ServerLimits(), pages: (any PageRenderer)? = nil,
         clock: @escaping @Sendable () -> Timestamp = { Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)) })
     {
         self.access = LedgerAccess(ledger)
+        self.pages = pages
         self.limits = limits
         self.limiter = RateLimiter(rate: limits.requestsPerSecond, burst: limits.burst)
         self.clock = clock

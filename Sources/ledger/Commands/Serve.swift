@@ -24,7 +24,8 @@ extension Ledger {
             }
             let host = String(listen[..<colon])
             let ledger = try global.openLedger()
-            let api = LedgerAPI(ledger: ledger, limits: ServerLimits(requestsPerSecond: rateLimit, burst: max(rateLimit * 5, 1)))
+            let api = LedgerAPI(ledger: ledger, limits: ServerLimits(requestsPerSecond: rateLimit, burst: max(rateLimit * 5, 1)),
+                pages: WebPages())
             let path = global.ledgerPath
             let app = LedgerServer.buildApplication(api: api, host: host, port: port) { bound in
                 // Written straight to the file descriptor, so a script reading a pipe sees the address at once.
