@@ -52,6 +52,10 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .executableTarget(
+            name: "ledger-serve-bench",
+            dependencies: ["LedgerCore", "LedgerStore", "LedgerCrypto", "LedgerServer"]
+        ),
         .target(name: "LedgerTesting", dependencies: ["LedgerCore", "LedgerCrypto"], path: "Tests/LedgerTesting"),
         .testTarget(
             name: "LedgerCryptoTests",
