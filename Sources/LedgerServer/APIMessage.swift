@@ -7,6 +7,8 @@ public struct APIRequest: Sendable {
     public enum Method: String, Sendable { case get = "GET", post = "POST", head = "HEAD", other }
 
     public var method: Method
+    /// The method as sent, for the message about one that is not allowed.
+    public var methodName: String
     /// The path without the query, e.g. `/api/v1/entries/12`.
     public var path: String
     public var query: [String: String]
@@ -16,10 +18,11 @@ public struct APIRequest: Sendable {
     /// Who is asking (the peer's IP address), for the rate limit.
     public var client: String
 
-    public init(method: Method, path: String, query: [String: String] = [:], acceptLanguage: String? = nil,
-        body: [UInt8] = [], client: String = "local")
+    public init(method: Method, methodName: String? = nil, path: String, query: [String: String] = [:],
+        acceptLanguage: String? = nil, body: [UInt8] = [], client: String = "local")
     {
         self.method = method
+        self.methodName = methodName ?? method.rawValue
         self.path = path
         self.query = query
         self.acceptLanguage = acceptLanguage

@@ -95,8 +95,8 @@ public final class LedgerAPI: Sendable {
     }
 
     func methodNotAllowed(_ request: APIRequest) -> APIError {
-        APIError(405, APIError.Code.methodNotAllowed, en: "\(request.method.rawValue) is not allowed on \(request.path)",
-            zh: "\(request.path) 不接受 \(request.method.rawValue) 请求")
+        APIError(405, APIError.Code.methodNotAllowed, en: "\(request.methodName) is not allowed on \(request.path)",
+            zh: "\(request.path) 不接受 \(request.methodName) 请求")
     }
 
     /// A path part that must be a seq.

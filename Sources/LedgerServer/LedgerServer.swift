@@ -28,7 +28,7 @@ public enum LedgerServer {
             }
             var query: [String: String] = [:]
             for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
-            let answer = await api.respond(to: APIRequest(method: method, path: request.uri.path, query: query,
+            let answer = await api.respond(to: APIRequest(method: method, methodName: request.method.rawValue, path: request.uri.path, query: query,
                 acceptLanguage: request.headers[.acceptLanguage], body: body, client: context.client))
             var headers = HTTPFields()
             headers[.contentType] = answer.contentType

@@ -20,6 +20,7 @@ extension Ledger {
         }
 
         func run() throws {
+            try global.requireLocal()
             let mirror = LedgerMirror(server: try RemoteLedger(url), path: global.ledgerPath)
             while true {
                 let outcome = try mirror.pullOnce()

@@ -30,6 +30,7 @@ extension Ledger {
         }
 
         func run() throws {
+            try global.requireLocal()
             let target = path ?? global.ledgerPath
             let total = try LedgerSource.isSQLite(target) ? try SQLiteLedger.open(at: target, readOnly: true).count()
                 : Progress.estimatedLines(in: target)

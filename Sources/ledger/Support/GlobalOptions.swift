@@ -43,6 +43,14 @@ struct GlobalOptions: ParsableArguments {
         return try SQLiteLedger.open(at: ledgerPath, readOnly: readOnly)
     }
 
+    /// Refuses `--remote` for a command that works on the file itself, rather than quietly using a local file.
+    func requireLocal() throws {
+        guard remote == nil else {
+            throw CLIFailure(.usage, t("this command works on a ledger file and does not take --remote (to keep a checked copy of a server, use `ledger mirror URL`)",
+                "此命令只处理账本文件，不接受 --remote（要保存服务器账本的核验副本，请用 `ledger mirror 地址`）"))
+        }
+    }
+
     /// The server named by `--remote`, if any.
     func remoteLedger() throws -> RemoteLedger? {
         try remote.map { try RemoteLedger($0) }
