@@ -1,16 +1,24 @@
 import Foundation
 import LedgerCore
 import Testing
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// The pages `ledger serve` shows, fetched over HTTP from the real binary.
+///
+/// Pages are fetched with `curl` in a process of its own: URLSession inside the test process made Foundation's
+/// `Process.run()` crash in other suites starting processes at the same time.
 @Suite(.serialized) struct WebPageTests {
     private func fetch(_ url: String) async throws -> (status: Int, type: String, body: String) {
-        let (data, response) = try await URLSession.shared.data(from: try #require(URL(string: url)))
-        let http = try #require(response as? HTTPURLResponse)
-        return (http.statusCode, http.value(forHTTPHeaderField: "Content-Type") ?? "", String(decoding: data, as: UTF8.self))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("page-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let curl = Process()
+        curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        curl.arguments = ["-s", "-o", file.path, "-w", "%{http_code} %{content_type}", url]
+        let pipe = Pipe()
+        curl.standardOutput = pipe
+        try Site.runToEnd(curl)
+        let written = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: " ", maxSplits: 1)
+        let status = Int(written.first ?? "") ?? 0
+        return (status, written.count > 1 ? String(written[1]) : "", String(decoding: (try? Data(contentsOf: file)) ?? Data(), as: UTF8.self))
     }
 
     @Test func everyPageLoadsInBothLanguagesAndKeepsMemosOff() async throws {

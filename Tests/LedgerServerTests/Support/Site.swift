@@ -70,10 +70,18 @@ final class Site {
         defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: err) }
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
-        try process.run()
-        process.waitUntilExit()
+        try Site.runToEnd(process)
         return Result(status: process.terminationStatus, stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
             stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+    }
+
+    /// Starts `process` and waits for it on a semaphore rather than `waitUntilExit()`, which spins this thread's
+    /// run loop while other tests are starting processes.
+    static func runToEnd(_ process: Process) throws {
+        let done = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in done.signal() }
+        try process.run()
+        done.wait()
     }
 
     /// Appends with `arguments` and returns the new seq, recording an issue when it fails.
@@ -105,8 +113,9 @@ final class Site {
         }
 
         func stop() {
+            guard process.isRunning else { return }
             process.terminate()
-            process.waitUntilExit()
+            while process.isRunning { usleep(20_000) }
         }
 
         deinit { if process.isRunning { stop() } }
