@@ -12,6 +12,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -25,10 +28,19 @@ let package = Package(
             name: "LedgerStore",
             dependencies: ["LedgerCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(
+            name: "LedgerServer",
+            dependencies: [
+                "LedgerCore", "LedgerStore", "LedgerCrypto",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .executableTarget(
             name: "ledger",
             dependencies: [
-                "LedgerCore", "LedgerStore", "LedgerCrypto",
+                "LedgerCore", "LedgerStore", "LedgerCrypto", "LedgerServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +51,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
+        ),
+        .executableTarget(
+            name: "ledger-serve-bench",
+            dependencies: ["LedgerCore", "LedgerStore", "LedgerCrypto", "LedgerServer"]
         ),
         .target(name: "LedgerTesting", dependencies: ["LedgerCore", "LedgerCrypto", "LedgerStore"], path: "Tests/LedgerTesting"),
         .testTarget(
@@ -67,6 +83,10 @@ let package = Package(
         .testTarget(
             name: "LedgerReportTests",
             dependencies: ["ledger", "LedgerCore", "LedgerStore", "LedgerTesting"]
+        ),
+        .testTarget(
+            name: "LedgerServerTests",
+            dependencies: ["ledger", "LedgerServer", "LedgerCore", "LedgerCrypto", "LedgerStore", "LedgerTesting"]
         ),
         .testTarget(
             name: "LedgerRobustnessTests",

@@ -11,6 +11,13 @@ public struct AppendResult: Sendable {
     public var status: Status
     /// For an approval: whether its target took effect with it.
     public var targetTookEffect: Bool
+
+    /// A result reported by someone else's store, such as a server that accepted the entry.
+    public init(entry: Entry, status: Status, targetTookEffect: Bool) {
+        self.entry = entry
+        self.status = status
+        self.targetTookEffect = targetTookEffect
+    }
 }
 
 extension SQLiteLedger {

@@ -15,7 +15,7 @@ struct Ledger: ParsableCommand {
             Approve.self, Reject.self, Reverse.self, KeyCommand.self, Keys.self, Pending.self, Log.self, Show.self,
             Balance.self, Verify.self, Export.self, Import.self, CheckpointCommand.self, Audit.self, Prove.self,
             VerifyProof.self, ReceiptCommand.self, VerifyReceipt.self, Statement.self, Notice.self, ReportCommand.self,
-            ImportSales.self, ImportDonations.self,
+            ImportSales.self, ImportDonations.self, Serve.self, Mirror.self,
         ])
 }
 

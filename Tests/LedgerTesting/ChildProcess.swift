@@ -116,6 +116,9 @@ public final class Child: @unchecked Sendable {
         self.pid = pid
     }
 
+    /// The file the child's standard output goes to, readable while it runs (a server announcing its address).
+    public var standardOutputPath: String { outURL.path }
+
     /// Sends `signal` to the child's whole process group.
     public func killGroup(_ signal: Int32 = SIGKILL) {
         _ = kill(-pid, signal)

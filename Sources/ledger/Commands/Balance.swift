@@ -18,19 +18,8 @@ extension Ledger {
             }
             let member = try MemberName.resolve(named, in: state)
             guard let record = state.members[member] else { throw MemberName.unknown(named) }
-            var sales: Fen = 0, fees: Fen = 0, grants: Fen = 0, payouts: Fen = 0
-            for entry in try ledger.entries(member: member) where state.pending[entry.seq] == nil
-                && !state.rejected.contains(entry.seq) && !state.reversed.contains(entry.seq)
-            {
-                switch entry.payload {
-                case .sale(let sale):
-                    sales += sale.amount
-                    fees += sale.fee ?? 0
-                case .grant(let grant): grants += grant.amount
-                case .payout(let payout): payouts += payout.amount
-                default: break
-                }
-            }
+            let figures = MemberFigures(record: record, entries: try ledger.entries(member: member), state: state)
+            let (sales, fees, grants, payouts) = (figures.sales, figures.fees, figures.grants, figures.payouts)
             if global.json {
                 Format.printJSON([
                     "member": member, "name": record.name, "balance": record.balance, "closed": record.closed,

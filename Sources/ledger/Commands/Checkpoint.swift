@@ -20,13 +20,14 @@ extension Ledger {
                 discussion: t("Example: ledger checkpoint --key zhang.pem > checkpoint.txt", "示例：ledger checkpoint --key zhang.pem > checkpoint.txt"))
             @OptionGroup var global: GlobalOptions
             func run() throws {
-                let ledger = try global.openLedger()
+                let ledger = try global.openLedger(readOnly: global.remote != nil)
                 let state = try ledger.state()
                 let signer = try noteSigner(global: global, state: state, size: state.count)
                 let tree = try entryTree(ledger, count: state.count)
                 var note = SignedNote(text: CheckpointNote(ledgerID: state.founding!.ledgerID, size: state.count, root: tree.root).text)
                 try note.sign(with: signer)
                 let kept = try ledger.saveCheckpointNote(note, size: state.count)
+                try global.remoteLedger()?.publish(kept)
                 printNote(kept, global: global)
             }
         }
@@ -38,14 +39,16 @@ extension Ledger {
             @Argument(help: ArgumentHelp(t("The signed checkpoint file.", "已签名的检查点文件。"))) var note: String
             @OptionGroup var global: GlobalOptions
             func run() throws {
-                let ledger = try global.openLedger()
+                let ledger = try global.openLedger(readOnly: global.remote != nil)
                 let state = try ledger.state()
                 let text = try readText(note)
                 let tree = try entryTree(ledger, count: state.count)
                 let checked = try state.verifyCheckpoint(text) { size in tree.root(size: size) }
                 var signed = try SignedNote(parsing: text)
                 try signed.sign(with: try noteSigner(global: global, state: state, size: checked.checkpoint.size))
-                printNote(try ledger.saveCheckpointNote(signed, size: checked.checkpoint.size), global: global)
+                let kept = try ledger.saveCheckpointNote(signed, size: checked.checkpoint.size)
+                try global.remoteLedger()?.publish(kept)
+                printNote(kept, global: global)
             }
         }
 

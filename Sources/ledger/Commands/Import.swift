@@ -14,6 +14,7 @@ extension Ledger {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
+            try global.requireLocal()
             let destination = global.ledgerPath
             guard !FileManager.default.fileExists(atPath: destination) else {
                 throw CLIFailure(.storage, t("\(destination) already exists; import writes a new ledger (choose another --ledger)",

@@ -42,6 +42,7 @@ extension Ledger {
         }
 
         func run() throws {
+            try global.requireLocal()
             let signer = try global.signingKey()
             var keys: [KeyDescriptor] = []
             for (role, list) in [(Role.committee, committee), (.oversight, oversight)] {

@@ -22,22 +22,11 @@ extension Ledger {
             guard let entry = try ledger.entry(seq) else {
                 throw CLIFailure(.usage, t("entry \(seq) does not exist", "第 \(seq) 条不存在"))
             }
-            let approvals = try ledger.entries(referringTo: seq).filter { $0.kind == .approve }
-            guard let note = try ledger.latestCheckpointNote(), let point = CheckpointNote(text: note.text),
-                ([entry] + approvals).allSatisfy({ $0.seq < point.size })
-            else {
+            guard let covered = try Receipt.covering(entry, in: ledger, state: state) else {
                 throw CLIFailure(.refused, t("no kept checkpoint covers entry \(seq) and its approvals yet; run `ledger audit` (oversight) or `ledger checkpoint` first",
                     "尚无覆盖第 \(seq) 条及其审批的检查点；请先运行 `ledger audit`（监督组）或 `ledger checkpoint`"))
             }
-            func proven(_ item: Entry) throws -> Receipt.ProvenEntry {
-                Receipt.ProvenEntry(entry: item, path: try ledger.inclusionProof(index: item.seq, size: point.size))
-            }
-            let signerIDs = Set(([entry] + approvals).map(\.body.author) + note.signatures.map(\.name))
-            let signers = signerIDs.sorted().compactMap { id in
-                state.keys[id].map { Receipt.Signer(id: id, holder: $0.holder, role: $0.role, publicKey: $0.descriptor.publicKey) }
-            }
-            let receipt = Receipt(ledger: point.ledgerID, society: state.founding?.society ?? "", entry: try proven(entry),
-                approvals: try approvals.map(proven), checkpoint: note.formatted, signers: signers)
+            let (receipt, point) = covered
             try AtomicOutput.write(to: out) { $0(receipt.jsonData + Data("\n".utf8)) }
             if let html {
                 try AtomicOutput.write(to: html) { $0(Data(ReceiptPage.html(receipt, point: point).utf8)) }

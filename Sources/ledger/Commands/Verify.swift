@@ -42,6 +42,7 @@ extension Ledger {
         }
 
         func run() throws {
+            try global.requireLocal()
             let target = path ?? global.ledgerPath
             if let since { return try verifySince(since, target: target) }
             let total = try LedgerSource.isSQLite(target) ? try SQLiteLedger.open(at: target, readOnly: true).count()

@@ -21,13 +21,39 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: ArgumentHelp(t("Print machine-readable JSON.", "输出机器可读的 JSON。")))
     var json = false
 
+    @Option(name: .long, help: ArgumentHelp(t("Work with the ledger served at this address (`ledger serve`) instead of a file.",
+        "改用此地址上的账本服务（`ledger serve`），而非本地文件。")))
+    var remote: String?
+
     /// The ledger path chosen by option, environment or default.
     var ledgerPath: String {
         ledger ?? ProcessInfo.processInfo.environment["LEDGER_PATH"].flatMap { $0.isEmpty ? nil : $0 } ?? "ledger.db"
     }
 
+    /// The ledger file; with `--remote`, a reader gets the server's ledger copied into memory and checked entry
+    /// by entry, and a writer is refused (only appends and checkpoints travel to a server).
     func openLedger(readOnly: Bool = false) throws -> SQLiteLedger {
-        try SQLiteLedger.open(at: ledgerPath, readOnly: readOnly)
+        if let server = try remoteLedger() {
+            guard readOnly else {
+                throw CLIFailure(.usage, t("--remote works with record, approve, reject, reverse, member, key, fund, balance, log, pending and checkpoint; this command needs the ledger file",
+                    "--remote 只适用于 record、approve、reject、reverse、member、key、fund、balance、log、pending 和 checkpoint；此命令需要账本文件"))
+            }
+            return try server.replica()
+        }
+        return try SQLiteLedger.open(at: ledgerPath, readOnly: readOnly)
+    }
+
+    /// Refuses `--remote` for a command that works on the file itself, rather than quietly using a local file.
+    func requireLocal() throws {
+        guard remote == nil else {
+            throw CLIFailure(.usage, t("this command works on a ledger file and does not take --remote (to keep a checked copy of a server, use `ledger mirror URL`)",
+                "此命令只处理账本文件，不接受 --remote（要保存服务器账本的核验副本，请用 `ledger mirror 地址`）"))
+        }
+    }
+
+    /// The server named by `--remote`, if any.
+    func remoteLedger() throws -> RemoteLedger? {
+        try remote.map { try RemoteLedger($0) }
     }
 
     /// The signing key, from `--key` or `$LEDGER_KEY`.

@@ -53,15 +53,18 @@ enum HTML {
         """
     }
 
-    /// A table with a header row; `numeric` columns are right-aligned.
-    static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = []) -> String {
+    /// A table with a header row; `numeric` columns are right-aligned. `links[i]`, when given, makes the first cell
+    /// of row `i` a link.
+    static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = [], links: [String?] = []) -> String {
         var html = "<table><tr>"
         for cell in header { html += "<th>\(escape(cell))</th>" }
         html += "</tr>"
-        for row in rows {
+        for (number, row) in rows.enumerated() {
             html += "<tr>"
             for (index, cell) in row.enumerated() {
-                html += numeric.contains(index) ? "<td class=\"num\">\(escape(cell))</td>" : "<td>\(escape(cell))</td>"
+                var text = escape(cell)
+                if index == 0, number < links.count, let link = links[number] { text = "<a href=\"\(escape(link))\">\(text)</a>" }
+                html += numeric.contains(index) ? "<td class=\"num\">\(text)</td>" : "<td>\(text)</td>"
             }
             html += "</tr>"
         }

@@ -4,9 +4,15 @@ import Foundation
 enum Language: String, Sendable {
     case zh, en
 
+    /// The language of the page being rendered for a web reader, set for the length of one request.
+    @TaskLocal static var reader: Language?
+
+    /// The reader's language while a web page is rendered, else the command line's.
+    static var current: Language { reader ?? commandLine }
+
     /// Decided once from the command line and the environment, so even errors raised before the arguments
     /// are parsed speak the user's language.
-    static let current: Language = {
+    static let commandLine: Language = {
         let arguments = CommandLine.arguments
         for (index, argument) in arguments.enumerated() {
             if argument.hasPrefix("--lang=") { return Language(rawValue: String(argument.dropFirst(7))) ?? .en }

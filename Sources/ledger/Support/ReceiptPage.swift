@@ -3,7 +3,8 @@ import LedgerCore
 /// A receipt's printed forms, in the member's language: what the entry says, who signed and approved it,
 /// and the checkpoint fingerprint to compare with the notice board.
 enum ReceiptPage {
-    static func facts(_ receipt: Receipt, point: CheckpointNote) -> [(String, String)] {
+    /// - Parameter memo: whether to show the author's memo (a web page for everyone leaves it out).
+    static func facts(_ receipt: Receipt, point: CheckpointNote, memo showMemo: Bool = true) -> [(String, String)] {
         let entry = receipt.entry.entry
         func holder(_ id: KeyID) -> String { receipt.signers.first { $0.id == id }.map { "\($0.holder) (\(id))" } ?? id }
         var rows: [(String, String)] = [
@@ -13,7 +14,7 @@ enum ReceiptPage {
             (t("Time", "时间"), Format.localTime(entry.body.time)),
             (t("Recorded by", "录入人"), holder(entry.body.author)),
         ]
-        if let memo = entry.body.memo { rows.append((t("Memo", "备注"), memo)) }
+        if showMemo, let memo = entry.body.memo { rows.append((t("Memo", "备注"), memo)) }
         if entry.kind.approval != .none {
             let approvers = receipt.approvals.map { "\(holder($0.entry.body.author)) · \(Format.localTime($0.entry.body.time))" }
             rows.append((t("Approved by", "审批人"), approvers.isEmpty ? t("not yet approved", "尚未审批") : approvers.joined(separator: "; ")))

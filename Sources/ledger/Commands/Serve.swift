@@ -1,0 +1,48 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import LedgerCore
+import LedgerServer
+import LedgerStore
+
+extension Ledger {
+    struct Serve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: t("Serve the ledger on the web: pages for members and a JSON API for signed entries.",
+                "在网络上提供账本：成员网页，以及接收已签名条目的 JSON 接口。"),
+            discussion: t("The server holds no private key: it only accepts entries their authors signed on their own computers. Example: ledger serve --listen 0.0.0.0:8080 --ledger society.db",
+                "服务器不持有任何私钥：只接受作者在自己电脑上签好名的条目。示例：ledger serve --listen 0.0.0.0:8080 --ledger society.db"))
+        @Option(help: ArgumentHelp(t("Address and port to listen on (port 0 picks a free one).", "监听的地址和端口（端口 0 表示任选空闲端口）。")))
+        var listen = "127.0.0.1:8080"
+        @Option(name: .customLong("rate-limit"), help: ArgumentHelp(t("Requests per second allowed from one address (0: no limit).", "每个地址每秒允许的请求数（0 表示不限）。")))
+        var rateLimit: Double = 20
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (0...65535).contains(port) else {
+                throw CLIFailure(.usage, t("--listen takes HOST:PORT, such as 127.0.0.1:8080", "--listen 的格式为 主机:端口，例如 127.0.0.1:8080"))
+            }
+            let host = String(listen[..<colon])
+            let ledger = try global.openLedger()
+            let api = LedgerAPI(ledger: ledger, limits: ServerLimits(requestsPerSecond: rateLimit, burst: max(rateLimit * 5, 1)),
+                pages: WebPages())
+            let path = global.ledgerPath
+            let app = LedgerServer.buildApplication(api: api, host: host, port: port) { bound in
+                // Written straight to the file descriptor, so a script reading a pipe sees the address at once.
+                FileHandle.standardOutput.write(Data((t("Serving \(path) on http://\(host):\(bound)/ (Ctrl-C stops)",
+                    "正在 http://\(host):\(bound)/ 提供 \(path)（Ctrl-C 停止）") + "\n").utf8))
+            }
+            final class Outcome: @unchecked Sendable { var error: (any Error)? }
+            let outcome = Outcome()
+            let done = DispatchSemaphore(value: 0)
+            Task {
+                do { try await app.runService() } catch { outcome.error = error }
+                done.signal()
+            }
+            done.wait()
+            if let error = outcome.error {
+                throw CLIFailure(.storage, t("the server stopped: \(error)", "服务器已停止：\(error)"))
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import LedgerCore
+import LedgerCrypto
+import LedgerServer
+import LedgerStore
+import LedgerTesting
+import Testing
+
+@Suite struct SubmitTests {
+    @Test func aSignedEntryIsAppended() async throws {
+        let served = try ServedLedger()
+        let target = try #require(try served.store.entry(3))
+        let approval = try served.next(.approve(Approve(target: 3, hash: target.hash)), by: TestKeys.oversight1)
+        let response = await served.post("/api/v1/entries", approval.bytes)
+        let object = try #require(response.jsonObject)
+        #expect(response.status == 201)
+        #expect(object["seq"] as? Int == 4)
+        #expect(object["hash"] as? String == approval.hash.hex)
+        #expect(object["target_effective"] as? Bool == true)
+        #expect(try served.store.member("H01")?.balance == 20_000)
+        #expect(try served.store.entry(4)?.bytes == approval.bytes)
+    }
+
+    @Test func theSameEntryTwiceIsADuplicate() async throws {
+        let served = try ServedLedger()
+        let entry = try served.next(.donation(Donation(donor: "王姐", amount: 500)), by: TestKeys.committee1)
+        #expect(await served.post("/api/v1/entries", entry.bytes).status == 201)
+        let again = await served.post("/api/v1/entries", entry.bytes)
+        #expect(again.status == 409)
+        #expect(ServedLedger.code(again) == "duplicate")
+        #expect((again.jsonObject?["head"] as? [String: Any])?["size"] as? Int == 5)
+        #expect(try served.store.count() == 5)
+    }
+
+    @Test func anEntryOnAStaleHeadGets409WithTheHead() async throws {
+        let served = try ServedLedger()
+        let first = try served.next(.donation(Donation(donor: "王姐", amount: 500)), by: TestKeys.committee1)
+        let rival = try served.next(.donation(Donation(donor: "李叔", amount: 700)), by: TestKeys.committee2)
+        #expect(await served.post("/api/v1/entries", first.bytes).status == 201)
+        let response = await served.post("/api/v1/entries", rival.bytes, lang: "zh-CN")
+        #expect(response.status == 409)
+        #expect(ServedLedger.code(response) == "stale_head")
+        #expect(ServedLedger.message(response)?.contains("未写入任何内容") == true)
+        let head = try #require(response.jsonObject?["head"] as? [String: Any])
+        #expect(head["size"] as? Int == 5)
+        #expect(head["head"] as? String == first.hash.hex)
+        #expect(try served.store.count() == 5)
+    }
+
+    /// Each forgery is refused with its rule's code, and the ledger is byte-for-byte what it was.
+    @Test(arguments: [
+        ("bad_signature", 422), ("unknown_key", 422), ("wrong_role", 422), ("self_approval", 422), ("member_overdraft", 422),
+    ])
+    func forgeriesAreRefusedAndNothingChanges(code: String, status: Int) async throws {
+        let served = try ServedLedger()
+        let before = try served.store.entries().map(\.bytes)
+        let rootBefore = try served.store.merkleRoot()
+        let grant = try #require(try served.store.entry(3))
+        let entry: Entry
+        switch code {
+        case "bad_signature":
+            let honest = try served.next(.donation(Donation(donor: "王姐", amount: 500)), by: TestKeys.committee1)
+            var text = String(decoding: honest.bytes, as: UTF8.self)
+            let sig = try #require(text.range(of: "\"sig\":\""))
+            let at = text.index(sig.upperBound, offsetBy: 10)
+            text.replaceSubrange(at...at, with: text[at] == "A" ? "B" : "A")
+            entry = try Entry(bytes: Array(text.utf8))
+        case "unknown_key": entry = try served.next(.donation(Donation(donor: "王姐", amount: 500)), by: TestKeys.key("stranger"))
+        case "wrong_role": entry = try served.next(.donation(Donation(donor: "王姐", amount: 500)), by: TestKeys.oversight1)
+        case "self_approval": entry = try served.next(.approve(Approve(target: 3, hash: grant.hash)), by: TestKeys.committee1)
+        default: entry = try served.next(.payout(Payout(member: "H01", amount: 100, method: .cash)), by: TestKeys.committee1)
+        }
+        let response = await served.post("/api/v1/entries", entry.bytes)
+        #expect(response.status == status)
+        #expect(ServedLedger.code(response) == code)
+        #expect(ServedLedger.message(response)?.contains("nothing was written") == true)
+        #expect(try served.store.entries().map(\.bytes) == before)
+        #expect(try served.store.merkleRoot() == rootBefore)
+    }
+
+    @Test func malformedAndOversizedBodies() async throws {
+        let served = try ServedLedger()
+        let garbage = await served.post("/api/v1/entries", Array("{not json".utf8))
+        #expect(garbage.status == 400)
+        #expect(ServedLedger.code(garbage) == "non_canonical")
+        let shape = await served.post("/api/v1/entries", Array(#"{"body":{}}"#.utf8))
+        #expect(shape.status == 400)
+        #expect(ServedLedger.code(shape) == "bad_shape")
+        let big = await served.post("/api/v1/entries", Array(repeating: 0x20, count: 200_000))
+        #expect(big.status == 413)
+        #expect(ServedLedger.code(big) == "too_large")
+        #expect(try served.store.count() == 4)
+    }
+
+    @Test func aFutureTimeIsARuleRefusal() async throws {
+        let served = try ServedLedger()
+        let state = try served.store.state()
+        let late = Timestamp(secondsSinceEpoch: served.now.secondsSinceEpoch + 3600)
+        let entry = try state.compose(.donation(Donation(donor: "王姐", amount: 500)), signer: TestKeys.committee1, now: late)
+        let response = await served.post("/api/v1/entries", entry.bytes)
+        #expect(response.status == 422)
+        #expect(ServedLedger.code(response) == "future_time")
+    }
+}

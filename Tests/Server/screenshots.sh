@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Serves the demo ledger with `ledger serve` and renders the overview, a member page and an entry page in
+# headless Chromium at phone width (390×844). Fails when a page does not load, is not a complete page, or renders
+# blank. Keeps the screenshots in docs/.
+#
+# Usage: bash Tests/Server/screenshots.sh [LEDGER-BINARY] [OUTPUT-FOLDER]
+set -euo pipefail
+ledger=$(realpath "${1:-.build/debug/ledger}")
+out=$(realpath "${2:-docs}")
+work=$(mktemp -d)
+server=""
+cleanup() {
+    if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+"$ledger" demo --dir "$work/demo" >/dev/null
+"$ledger" serve --listen 127.0.0.1:0 --ledger "$work/demo/ledger.db" >"$work/serve.log" 2>&1 &
+server=$!
+url=""
+for _ in $(seq 1 150); do
+    url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$work/serve.log" | head -n 1 || true)
+    [ -n "$url" ] && break
+    sleep 0.2
+done
+if [ -z "$url" ]; then
+    cat "$work/serve.log" >&2
+    echo "ledger serve did not start" >&2
+    exit 1
+fi
+
+shoot() { # NAME PATH — fetch the page, check it, and screenshot it
+    local name=$1 path=$2
+    local status
+    status=$(curl -s -o "$work/$name.html" -w '%{http_code}' "$url$path")
+    if [ "$status" != 200 ] || ! grep -q '</html>' "$work/$name.html" || grep -qi '<script' "$work/$name.html"; then
+        echo "$path: HTTP $status, or not a complete script-free page" >&2
+        exit 1
+    fi
+    if ! chromium --headless --no-sandbox --disable-gpu --user-data-dir="$work/profile" --hide-scrollbars \
+        --window-size=390,844 --screenshot="$work/$name.png" "$url$path" 2>"$work/$name.log"; then
+        cat "$work/$name.log" >&2
+        echo "chromium could not render $path" >&2
+        exit 1
+    fi
+    if grep -E 'Uncaught|Refused to|ERR_' "$work/$name.log" >&2; then
+        echo "chromium reported an error on $path" >&2
+        exit 1
+    fi
+    local size signature
+    size=$(stat -c %s "$work/$name.png" 2>/dev/null || echo 0)
+    signature=$(head -c 8 "$work/$name.png" 2>/dev/null | od -An -tx1 | tr -d ' \n')
+    # A blank 390×844 page compresses to a few kilobytes; a page with text is tens of kilobytes.
+    if [ "$signature" != "89504e470d0a1a0a" ] || [ "$size" -lt 20000 ]; then
+        echo "$path: the screenshot is missing, not a PNG, or nearly blank ($size bytes)" >&2
+        exit 1
+    fi
+    cp "$work/$name.png" "$out/$name.png"
+    echo "$name.png ($path): $size bytes"
+}
+
+shoot server-overview "/?lang=zh"
+shoot server-member "/members/H01?lang=zh"
+shoot server-entry "/entries/40?lang=en"
