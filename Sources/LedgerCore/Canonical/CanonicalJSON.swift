@@ -3,8 +3,8 @@
 /// Encoding sorts object keys bytewise and writes no whitespace; strings are raw UTF-8 with only `\"`
 /// and `\\` escaped. The same bytes come out of Python's
 /// `json.dumps(o, sort_keys=True, separators=(",", ":"), ensure_ascii=False)` for any valid value.
-/// Parsing accepts exactly that form and nothing else; ``parse(_:)`` additionally re-encodes the
-/// result and compares bytes, so non-canonical input is an error rather than something to normalise.
+/// Parsing accepts exactly that form and nothing else, so non-canonical input is an error rather than
+/// something to normalise.
 public enum CanonicalJSON {
     /// Nesting deeper than this is refused: no entry needs more, and it bounds the parser's stack.
     public static let maxDepth = 8

@@ -1,13 +1,12 @@
-import Dispatch
 import LedgerCrypto
 
 /// Verifies a ledger entry by entry, as DESIGN.md section 7 describes, without trusting anything but the bytes.
 ///
 /// Feed it the entries' bytes in `seq` order, in batches of any size, with ``verify(batch:)``; it stops at the
-/// first failing entry. Signatures in a batch are checked on every core at once (Ed25519 verification is
-/// most of the work); everything else runs in order. It keeps the Merkle tree and the replay state, never
-/// the entries themselves — unless asked to keep the payloads a later reversal may need, for callers that cannot
-/// look earlier entries up (tests, small ledgers).
+/// first failing entry. Entries are decoded and their signatures checked on every core (Ed25519 verification is
+/// most of the work) while the rules run in order on the entries already checked (``BatchPreparation``).
+/// It keeps the Merkle tree and the replay state, never the entries themselves — unless asked to keep the payloads
+/// a later reversal may need, for callers that cannot look earlier entries up (tests, small ledgers).
 public struct ChainVerifier: Sendable {
     public private(set) var state = LedgerState()
     public private(set) var tree = MerkleTree()
@@ -62,19 +61,20 @@ public struct ChainVerifier: Sendable {
     {
         guard failure == nil else { return failure }
         lastVerified.removeAll(keepingCapacity: true)
-        let decoded = ChainVerifier.decodeInParallel(batch)
-        for case .success(let entry) in decoded { declareKeys(of: entry) }
-        let signatures = checkSignaturesInParallel(decoded)
-        for (offset, result) in decoded.enumerated() {
-            let position = state.count
-            switch result {
+        let preparation = BatchPreparation(batch, keys: declaredKeys)
+        for index in batch.indices {
+            let prepared = preparation.prepared(at: index)
+            switch prepared.entry {
             case .failure(let error):
                 // A line that is not a well-formed entry is an invalid entry at its position, whatever seq it claims.
                 var placed = error
-                placed.seq = position
+                placed.seq = state.count
+                preparation.abandon()
                 return fail(placed)
             case .success(let entry):
-                if let error = apply(entry, signatureValid: signatures[offset], earlierEntry: earlierEntry, earlierRoot: earlierRoot) {
+                declareKeys(of: entry)
+                if let error = apply(entry, signatureValid: prepared.signatureValid, earlierEntry: earlierEntry, earlierRoot: earlierRoot) {
+                    preparation.abandon()
                     return fail(error)
                 }
                 lastVerified.append(entry)
@@ -154,32 +154,6 @@ public struct ChainVerifier: Sendable {
         for key in declared where declaredKeys[key.id] == nil {
             declaredKeys[key.id] = try? Ed25519.PublicKey(rawRepresentation: key.publicKey)
         }
-    }
-
-    private static func decodeInParallel(_ batch: [[UInt8]]) -> [Result<Entry, LedgerError>] {
-        let placeholder = Result<Entry, LedgerError>.failure(LedgerError(.nonCanonical, en: "", zh: ""))
-        var results = [Result<Entry, LedgerError>](repeating: placeholder, count: batch.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-                output[index] = Result { () throws(LedgerError) in try Entry(bytes: batch[index]) }
-            }
-        }
-        return results
-    }
-
-    /// `nil` where the author's key is not declared yet: ``LedgerState`` then reports the unknown key.
-    private func checkSignaturesInParallel(_ decoded: [Result<Entry, LedgerError>]) -> [Bool?] {
-        var valid = [Bool?](repeating: nil, count: decoded.count)
-        let keys = declaredKeys
-        valid.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: decoded.count) { index in
-                guard case .success(let entry) = decoded[index], let key = keys[entry.body.author] else { return }
-                output[index] = entry.isSignatureValid(for: key)
-            }
-        }
-        return valid
     }
 }
 

@@ -3,7 +3,7 @@
 // which replays the kept corpus and every crasher through them in `swift test`.
 //
 // One input is read as the bytes of a `.jsonl` file and goes through four paths:
-// 1. every line through `Entry(bytes:)`; an accepted line re-encodes to exactly its own bytes;
+// 1. every line through `CanonicalJSON.parse` and `Entry(bytes:)`; an accepted line re-encodes to exactly its own bytes;
 // 2. all lines through `ChainVerifier`, in batches; a failure is placed at a position that exists;
 // 3. the input written to a file and read back by `JSONLinesReader` in small batches: the lines it hands over
 //    are the lines of the file (over-long ones cut just past the limit) and a torn last line is flagged;
@@ -66,6 +66,10 @@ struct FuzzProperties: @unchecked Sendable {
 
     func decoder(_ lines: [[UInt8]]) throws(FuzzPropertyViolation) {
         for line in lines.prefix(64) {
+            // The parser is the canonicality check: anything it accepts is the one canonical spelling of its value.
+            if let value = try? CanonicalJSON.parse(line), CanonicalJSON.encode(value) != line {
+                throw FuzzPropertyViolation("parsed bytes that are not the canonical encoding of their value")
+            }
             guard let entry = try? Entry(bytes: line) else { continue }
             let again = CanonicalJSON.encode(["body": entry.body.json, "sig": .string(Base64.encode(entry.signature))])
             guard again == line else { throw FuzzPropertyViolation("decoded an entry whose canonical encoding differs from its bytes") }
