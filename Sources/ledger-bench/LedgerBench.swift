@@ -181,7 +181,8 @@ enum Child {
             switch mode {
             case "verify":
                 var verifier = ChainVerifier(keepsEarlierPayloads: false)
-                try SQLiteLedger.open(at: arguments[0], readOnly: true).forEachBatchWithHistory(of: 8_192) { batch, earlier throws(LedgerError) in
+                // The batch size `ledger verify` uses (the store's default).
+                try SQLiteLedger.open(at: arguments[0], readOnly: true).forEachBatchWithHistory { batch, earlier throws(LedgerError) in
                     withoutActuallyEscaping(earlier) { verifier.verify(batch: batch, earlierEntry: $0) }
                 }
                 if case .valid = verifier.finish() { valid = true }

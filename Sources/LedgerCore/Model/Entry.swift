@@ -37,6 +37,8 @@ public struct Body: Sendable, Hashable {
         return .object(fields)
     }
 
+    private static let kindNames = Kind.allCases.map(\.rawValue)
+
     init(_ value: JSONValue?) throws(LedgerError) {
         var reader = try FieldReader(value, path: "body")
         _ = try reader.integer("v", in: Body.version...Body.version)
@@ -48,7 +50,7 @@ public struct Body: Sendable, Hashable {
         time = Timestamp(timeText)!
         author = try reader.keyID("author")
         memo = try reader.optionalText("memo", max: Rules.maxMemoLength)
-        let kindName = try reader.choice("kind", Kind.allCases.map(\.rawValue))
+        let kindName = try reader.choice("kind", Body.kindNames)
         let kind = Kind(rawValue: kindName)!
         do {
             payload = try Payload(kind: kind, data: try? reader.rawValue("data"))

@@ -64,19 +64,23 @@ struct FieldReader {
         return text
     }
 
-    /// A string that must satisfy `isValid`; `what` describes the expected form in both languages.
-    mutating func token(_ field: String, _ what: LocalizedText, _ isValid: (String) -> Bool) throws(LedgerError) -> String {
-        guard let value = try optionalToken(field, what, isValid) else {
+    /// A string that must satisfy `isValid`; `what` describes the expected form in both languages, and is only worked
+    /// out for an error (every field of every entry passes through here while a ledger is verified).
+    mutating func token(_ field: String, _ what: @autoclosure () -> LocalizedText, _ isValid: (String) -> Bool)
+        throws(LedgerError) -> String
+    {
+        guard let value = try optionalToken(field, what(), isValid) else {
             throw Self.shapeError(name(field), "is missing", "缺失")
         }
         return value
     }
 
-    mutating func optionalToken(_ field: String, _ what: LocalizedText, _ isValid: (String) -> Bool) throws(LedgerError)
-        -> String?
+    mutating func optionalToken(_ field: String, _ what: @autoclosure () -> LocalizedText, _ isValid: (String) -> Bool)
+        throws(LedgerError) -> String?
     {
         guard let value = take(field) else { return nil }
         guard case .string(let text) = value, isValid(text) else {
+            let what = what()
             throw Self.shapeError(name(field), "must be \(what.english)", "必须是\(what.chinese)")
         }
         return text
@@ -137,23 +141,28 @@ struct FieldReader {
     }
 
     mutating func hash(_ field: String) throws(LedgerError) -> EntryHash {
-        let text = try token(field, LocalizedText(en: "64 lowercase hex characters", zh: "64 个小写十六进制字符")) {
-            EntryHash(hex: $0) != nil && $0.utf8.allSatisfy(Rules.isLowerHex)
+        var hash: EntryHash? = nil
+        _ = try token(field, LocalizedText(en: "64 lowercase hex characters", zh: "64 个小写十六进制字符")) {
+            guard $0.utf8.allSatisfy(Rules.isLowerHex) else { return false }
+            hash = EntryHash(hex: $0)
+            return hash != nil
         }
-        return EntryHash(hex: text)!
+        return hash!
     }
 
     mutating func choice(_ field: String, _ options: [String]) throws(LedgerError) -> String {
-        let list = options.joined(separator: ", ")
-        return try token(field, LocalizedText(en: "one of \(list)", zh: "以下之一：\(list)")) { options.contains($0) }
+        try token(field, LocalizedText(en: "one of \(options.joined(separator: ", "))",
+            zh: "以下之一：\(options.joined(separator: ", "))")) { options.contains($0) }
     }
 
     /// Standard base64 with padding of exactly `length` bytes, written canonically.
     mutating func base64(_ field: String, length: Int) throws(LedgerError) -> [UInt8] {
-        let text = try token(field, LocalizedText(en: "base64 of \(length) bytes", zh: "\(length) 字节的 base64")) {
-            Base64.decode($0).map { $0.count == length } ?? false
+        var bytes: [UInt8]? = nil
+        _ = try token(field, LocalizedText(en: "base64 of \(length) bytes", zh: "\(length) 字节的 base64")) {
+            bytes = Base64.decode($0)
+            return bytes?.count == length
         }
-        return Base64.decode(text)!
+        return bytes!
     }
 }
 
