@@ -91,21 +91,23 @@ extension SQLiteLedger {
         }
         var next = start
         while true {
-            let rows = try StorageFailure.map(path) {
-                try Row.fetchAll(db, sql: "SELECT seq, bytes FROM entries WHERE seq >= ? ORDER BY seq LIMIT ?", arguments: [next, batchSize])
+            // Reading is the one step the verifier's helper threads cannot overlap, so rows are read through one
+            // compiled statement and a cursor, and each entry's bytes are copied once, straight from SQLite's buffer.
+            let batch = try StorageFailure.map(path) {
+                let statement = try db.cachedStatement(sql: "SELECT seq, bytes FROM entries WHERE seq >= ? ORDER BY seq LIMIT ?")
+                let rows = try Row.fetchCursor(statement, arguments: [next, batchSize])
+                var batch: [[UInt8]] = []
+                batch.reserveCapacity(batchSize)
+                while let row = try rows.next() {
+                    // A gap in seq is reported by the verifier as the entry at the wrong place.
+                    next = (row[0] as Int) + 1
+                    batch.append(try row.withUnsafeData(atIndex: 1) { data in data.map { [UInt8]($0) } ?? [] })
+                }
+                return batch
             }
-            if rows.isEmpty { break }
-            var batch: [[UInt8]] = []
-            batch.reserveCapacity(rows.count)
-            for row in rows {
-                let seq: Int = row["seq"]
-                // A gap in seq is reported by the verifier as the entry at the wrong place.
-                next = seq + 1
-                let data: Data = row["bytes"]
-                batch.append([UInt8](data))
-            }
+            if batch.isEmpty { break }
             try body(batch, lookup)
-            if rows.count < batchSize { break }
+            if batch.count < batchSize { break }
         }
     }
 

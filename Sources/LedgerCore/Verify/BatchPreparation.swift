@@ -10,8 +10,10 @@ import LedgerCrypto
 /// counter, and the caller waits only for the chunk it needs next — or prepares it itself when no helper has claimed it
 /// yet, so the work finishes even if no helper ever starts. The caller never waits for a chunk nobody is working on.
 ///
-/// Signatures are checked against the keys declared before the batch. An entry whose author key is declared in the same
-/// batch gets no verdict (`nil`), and ``LedgerState`` checks it against the key in its state, which is the same key.
+/// Signatures are checked against the keys the chain has declared so far: those known before the batch, and those the
+/// caller ``learn(_:)``s as it applies the batch (a genesis, a `key.add`), for the chunks prepared after that. An entry
+/// whose author key was not known yet when its chunk was prepared gets no verdict (`nil`), and ``LedgerState`` checks it
+/// against the key in its state, which is the same key.
 final class BatchPreparation: @unchecked Sendable {
     /// What preparing one entry found.
     struct Prepared {
@@ -21,7 +23,8 @@ final class BatchPreparation: @unchecked Sendable {
     }
 
     private let batch: [[UInt8]]
-    private let keys: [KeyID: Ed25519.PublicKey]
+    /// Guarded by `lock`: grows as the caller learns keys.
+    private var keys: [KeyID: Ed25519.PublicKey]
     private let chunkSize: Int
     private let chunkCount: Int
     /// Written by whichever thread prepares an index's chunk, read by the caller after that chunk's semaphore.
@@ -64,6 +67,12 @@ final class BatchPreparation: @unchecked Sendable {
         return results[index]
     }
 
+    /// Keys the caller found declared in the entries it applied: chunks prepared from now on check signatures by them.
+    func learn(_ declared: [KeyID: Ed25519.PublicKey]) {
+        guard !declared.isEmpty else { return }
+        lock.withLock { keys.merge(declared) { first, _ in first } }
+    }
+
     /// Stops handing out chunks: the caller found a failure and will read no further. Helpers finish the chunk they
     /// are on; they keep this object alive until then.
     func abandon() {
@@ -86,6 +95,7 @@ final class BatchPreparation: @unchecked Sendable {
 
     private func prepare(_ chunk: Int) {
         let start = chunk * chunkSize
+        let keys = lock.withLock { self.keys }
         for index in start..<min(start + chunkSize, batch.count) {
             let entry = Result { () throws(LedgerError) in try Entry(bytes: batch[index]) }
             var signatureValid: Bool? = nil

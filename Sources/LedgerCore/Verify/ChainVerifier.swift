@@ -72,7 +72,7 @@ public struct ChainVerifier: Sendable {
                 preparation.abandon()
                 return fail(placed)
             case .success(let entry):
-                declareKeys(of: entry)
+                preparation.learn(declareKeys(of: entry))
                 if let error = apply(entry, signatureValid: prepared.signatureValid, earlierEntry: earlierEntry, earlierRoot: earlierRoot) {
                     preparation.abandon()
                     return fail(error)
@@ -144,16 +144,21 @@ public struct ChainVerifier: Sendable {
         }
     }
 
-    private mutating func declareKeys(of entry: Entry) {
+    /// Records the keys a genesis or `key.add` declares, the first declaration of an id winning; returns those new here.
+    private mutating func declareKeys(of entry: Entry) -> [KeyID: Ed25519.PublicKey] {
         let declared: [KeyDescriptor]
         switch entry.payload {
         case .genesis(let genesis): declared = genesis.keys
         case .keyAdd(let add): declared = [add.key]
-        default: return
+        default: return [:]
         }
+        var new: [KeyID: Ed25519.PublicKey] = [:]
         for key in declared where declaredKeys[key.id] == nil {
-            declaredKeys[key.id] = try? Ed25519.PublicKey(rawRepresentation: key.publicKey)
+            guard let publicKey = try? Ed25519.PublicKey(rawRepresentation: key.publicKey) else { continue }
+            declaredKeys[key.id] = publicKey
+            new[key.id] = publicKey
         }
+        return new
     }
 }
 
