@@ -87,7 +87,7 @@ extension SQLiteLedger {
             return LedgerState().header
         }
         let data: Data = stored["header"]
-        guard let header = try? JSONDecoder().decode(LedgerState.Header.self, from: data), header.count == count,
+        guard let header = try? decodedRows.decode(LedgerState.Header.self, from: data), header.count == count,
             stored["count"] == count
         else { throw SQLiteLedger.derivedDamage(path) }
         return header
@@ -100,7 +100,7 @@ extension SQLiteLedger {
     }
 
     private func keys(_ db: Database) throws -> [LedgerState.KeyRecord] {
-        try Data.fetchAll(db, sql: "SELECT record FROM state_keys").map { try JSONDecoder().decode(LedgerState.KeyRecord.self, from: $0) }
+        try Data.fetchAll(db, sql: "SELECT record FROM state_keys").map { try decodedRows.decode(LedgerState.KeyRecord.self, from: $0) }
     }
 
     func funds(_ db: Database) throws -> [LedgerState.FundRecord] {
@@ -111,7 +111,7 @@ extension SQLiteLedger {
 
     func pending(_ db: Database) throws -> [LedgerState.PendingEntry] {
         try Data.fetchAll(db, sql: "SELECT record FROM state_pending").map {
-            try JSONDecoder().decode(LedgerState.PendingEntry.self, from: $0)
+            try decodedRows.decode(LedgerState.PendingEntry.self, from: $0)
         }
     }
 

@@ -17,6 +17,8 @@ public final class SQLiteLedger: Sendable {
     public let path: String?
     /// Opened for reading only: every write is refused before it reaches SQLite.
     public let isReadOnly: Bool
+    /// The JSON summary rows decoded so far, so repeated appends do not decode the same rows again.
+    let decodedRows = DecodedRows()
 
     init(database: DatabaseQueue, path: String?, readOnly: Bool = false) {
         self.database = database

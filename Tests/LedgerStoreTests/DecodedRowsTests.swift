@@ -1,0 +1,36 @@
+import Foundation
+import GRDB
+import LedgerCore
+import LedgerStore
+import LedgerTesting
+import Testing
+
+/// An open ledger keeps the summary rows it decoded, by their bytes, so repeated appends skip the JSON decoding.
+/// A row changed in the file behind its back must still count.
+@Suite struct DecodedRowsTests {
+    @Test func anAppendSeesAKeyRecordEditedAfterEarlierAppendsDecodedIt() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.path("ledger.db")
+        let ledger = try FileLedger.create(at: path)
+        try ledger.append(.memberAdd(MemberAdd(member: "H001", name: "黄大伯")), by: TestKeys.committee1)
+        try ledger.append(.memberAdd(MemberAdd(member: "H002", name: "李阿婆")), by: TestKeys.committee1)
+
+        // Another connection marks committee-1's key as revoked in the summary table.
+        let other = try DatabaseQueue(path: path)
+        try other.write { db in
+            let id = TestKeys.id(TestKeys.committee1)
+            let record = try #require(try String.fetchOne(db, sql: "SELECT CAST(record AS TEXT) FROM state_keys WHERE id = ?", arguments: [id]))
+            let edited = record.replacingOccurrences(of: #""status":"active""#, with: #""status":"revoked""#)
+            #expect(edited != record)
+            try db.execute(sql: "UPDATE state_keys SET record = ? WHERE id = ?", arguments: [Data(edited.utf8), id])
+        }
+        try other.close()
+
+        let error = #expect(throws: LedgerError.self) {
+            try ledger.append(.memberAdd(MemberAdd(member: "H003", name: "王叔")), by: TestKeys.committee1)
+        }
+        #expect(error?.code == .inactiveKey)
+        // The unchanged key of committee-2 still signs: only the edited row was read again.
+        try ledger.append(.memberAdd(MemberAdd(member: "H003", name: "王叔")), by: TestKeys.committee2)
+    }
+}
