@@ -12,8 +12,8 @@ extension SQLiteLedger {
     func loadState(_ db: Database) throws(LedgerError) -> LedgerState {
         let header = try loadHeader(db)
         return try StorageFailure.map(path) {
-            let members = try Row.fetchAll(db, sql: "SELECT * FROM state_members").map(SQLiteLedger.member)
-            let receipts = try String.fetchAll(db, sql: "SELECT receipt FROM state_receipts")
+            let members = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM state_members")).map(SQLiteLedger.member)
+            let receipts = try String.fetchAll(db.cachedStatement(sql: "SELECT receipt FROM state_receipts"))
             return LedgerState(header: header, keys: try keys(db), funds: try funds(db), members: members,
                 pending: try pending(db), receipts: Set(receipts))
         }
@@ -34,13 +34,14 @@ extension SQLiteLedger {
         let named = try state.membersNamed(by: entry, earlierPayload: context.earlierPayload)
         let members = try StorageFailure.map(path) {
             try named.compactMap { id in
-                try Row.fetchOne(db, sql: "SELECT * FROM state_members WHERE id = ?", arguments: [id]).map(SQLiteLedger.member)
+                try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM state_members WHERE id = ?"), arguments: [id]).map(SQLiteLedger.member)
             }
         }
         var receipts: Set<String> = []
         if case .donation(let donation) = entry.payload, let receipt = donation.receipt {
             let used = try StorageFailure.map(path) {
-                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM state_receipts WHERE receipt = ?)", arguments: [receipt]) ?? false
+                let exists = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM state_receipts WHERE receipt = ?)")
+                return try Bool.fetchOne(exists, arguments: [receipt]) ?? false
             }
             if used { receipts.insert(receipt) }
         }
@@ -57,11 +58,11 @@ extension SQLiteLedger {
             for (id, fund) in new.funds where old.funds[id] != fund { try write(fund, db) }
             for (id, member) in new.members where old.members[id] != member { try write(member, db) }
             for seq in old.pending.keys where new.pending[seq] == nil {
-                try db.execute(sql: "DELETE FROM state_pending WHERE seq = ?", arguments: [seq])
+                try db.cachedStatement(sql: "DELETE FROM state_pending WHERE seq = ?").execute(arguments: [seq])
             }
             for (seq, entry) in new.pending where old.pending[seq] != entry { try write(entry, db) }
             for receipt in new.receipts.subtracting(old.receipts) {
-                try db.execute(sql: "INSERT INTO state_receipts (receipt) VALUES (?)", arguments: [receipt])
+                try db.cachedStatement(sql: "INSERT INTO state_receipts (receipt) VALUES (?)").execute(arguments: [receipt])
             }
         }
     }
@@ -78,8 +79,8 @@ extension SQLiteLedger {
 
     private func loadHeader(_ db: Database) throws(LedgerError) -> LedgerState.Header {
         let (stored, last) = try StorageFailure.map(path) { () throws -> (Row?, Int?) in
-            (try Row.fetchOne(db, sql: "SELECT count, header FROM state_header WHERE id = 1"),
-             try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM entries"))
+            (try Row.fetchOne(db.cachedStatement(sql: "SELECT count, header FROM state_header WHERE id = 1")),
+             try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM entries")))
         }
         let count = (last ?? -1) + 1
         guard let stored else {
@@ -94,23 +95,24 @@ extension SQLiteLedger {
     }
 
     private func writeHeader(_ state: LedgerState, _ db: Database) throws {
-        try db.execute(
-            sql: "INSERT OR REPLACE INTO state_header (id, count, header) VALUES (1, ?, ?)",
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO state_header (id, count, header) VALUES (1, ?, ?)").execute(
             arguments: [state.count, try JSONEncoder().encode(state.header)])
     }
 
     private func keys(_ db: Database) throws -> [LedgerState.KeyRecord] {
-        try Data.fetchAll(db, sql: "SELECT record FROM state_keys").map { try decodedRows.decode(LedgerState.KeyRecord.self, from: $0) }
+        try Data.fetchAll(db.cachedStatement(sql: "SELECT record FROM state_keys")).map {
+            try decodedRows.decode(LedgerState.KeyRecord.self, from: $0)
+        }
     }
 
     func funds(_ db: Database) throws -> [LedgerState.FundRecord] {
-        try Row.fetchAll(db, sql: "SELECT * FROM state_funds").map {
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM state_funds")).map {
             LedgerState.FundRecord(id: $0["id"], name: $0["name"], cash: $0["cash"], inKind: $0["in_kind"])
         }
     }
 
     func pending(_ db: Database) throws -> [LedgerState.PendingEntry] {
-        try Data.fetchAll(db, sql: "SELECT record FROM state_pending").map {
+        try Data.fetchAll(db.cachedStatement(sql: "SELECT record FROM state_pending")).map {
             try decodedRows.decode(LedgerState.PendingEntry.self, from: $0)
         }
     }
@@ -121,23 +123,25 @@ extension SQLiteLedger {
     }
 
     private func write(_ key: LedgerState.KeyRecord, _ db: Database) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO state_keys (id, record) VALUES (?, ?)", arguments: [key.id, try JSONEncoder().encode(key)])
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO state_keys (id, record) VALUES (?, ?)")
+            .execute(arguments: [key.id, try JSONEncoder().encode(key)])
     }
 
     private func write(_ fund: LedgerState.FundRecord, _ db: Database) throws {
-        try db.execute(
-            sql: "INSERT OR REPLACE INTO state_funds (id, name, cash, in_kind) VALUES (?, ?, ?, ?)",
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO state_funds (id, name, cash, in_kind) VALUES (?, ?, ?, ?)").execute(
             arguments: [fund.id, fund.name, fund.cash, fund.inKind])
     }
 
     private func write(_ member: LedgerState.MemberRecord, _ db: Database) throws {
-        try db.execute(
-            sql: "INSERT OR REPLACE INTO state_members (id, name, note, balance, closed, added_at) VALUES (?, ?, ?, ?, ?, ?)",
+        try db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO state_members (id, name, note, balance, closed, added_at) VALUES (?, ?, ?, ?, ?, ?)"
+        ).execute(
             arguments: [member.id, member.name, member.note, member.balance, member.closed, member.addedAt])
     }
 
     private func write(_ entry: LedgerState.PendingEntry, _ db: Database) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO state_pending (seq, record) VALUES (?, ?)", arguments: [entry.seq, try JSONEncoder().encode(entry)])
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO state_pending (seq, record) VALUES (?, ?)")
+            .execute(arguments: [entry.seq, try JSONEncoder().encode(entry)])
     }
 }
 
@@ -146,7 +150,7 @@ extension SQLiteLedger {
     public func member(_ id: MemberID) throws(LedgerError) -> LedgerState.MemberRecord? {
         try read { db throws(LedgerError) in
             try StorageFailure.map(self.path) {
-                try Row.fetchOne(db, sql: "SELECT * FROM state_members WHERE id = ?", arguments: [id]).map(SQLiteLedger.member)
+                try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM state_members WHERE id = ?"), arguments: [id]).map(SQLiteLedger.member)
             }
         }
     }
