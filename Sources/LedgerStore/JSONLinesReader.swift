@@ -10,6 +10,8 @@ public struct JSONLinesReader {
     private let handle: FileHandle
     private let path: String
     private var buffer: [UInt8] = []
+    /// Where in `buffer` the bytes not yet handed over start.
+    private var position = 0
     /// Where each line handed over starts in the file, so earlier lines can be read again by index.
     private var lineOffsets: [Int64] = []
     private var bufferStart: Int64 = 0
@@ -53,32 +55,39 @@ public struct JSONLinesReader {
     public mutating func next(_ count: Int) throws(LedgerError) -> [[UInt8]] {
         var lines: [[UInt8]] = []
         while lines.count < count {
-            if let newline = buffer.firstIndex(of: 0x0a) {
+            if let newline = buffer[position...].firstIndex(of: 0x0a) {
                 if skippingOverlong {
                     skippingOverlong = false
                 } else {
                     // An over-long line is cut just past the limit, so the decoder refuses it as too long.
-                    lines.append(Array(buffer[..<min(newline, Entry.maxBytes + 1)]))
+                    lines.append(Array(buffer[position..<min(newline, position + Entry.maxBytes + 1)]))
                     lineOffsets.append(bufferStart)
                 }
-                buffer.removeSubrange(...newline)
-                bufferStart += Int64(newline + 1)
+                bufferStart += Int64(newline + 1 - position)
+                position = newline + 1
                 continue
             }
-            if buffer.count > Entry.maxBytes {
+            let unread = buffer.count - position
+            if unread > Entry.maxBytes {
                 if !skippingOverlong {
-                    lines.append(Array(buffer.prefix(Entry.maxBytes + 1)))
+                    lines.append(Array(buffer[position..<position + Entry.maxBytes + 1]))
                     lineOffsets.append(bufferStart)
                 }
                 skippingOverlong = true
-                bufferStart += Int64(buffer.count)
+                bufferStart += Int64(unread)
                 buffer.removeAll(keepingCapacity: true)
+                position = 0
             }
             if atEnd {
-                if !buffer.isEmpty { tornLastLine = true }
+                if buffer.count > position { tornLastLine = true }
                 buffer.removeAll()
+                position = 0
                 break
             }
+            // The lines handed over are dropped only now, once per chunk read: dropping each line as it goes would
+            // move the rest of the buffer every time.
+            buffer.removeSubrange(..<position)
+            position = 0
             let chunk: Data?
             do {
                 chunk = try handle.read(upToCount: 1 << 20)
