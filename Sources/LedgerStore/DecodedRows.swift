@@ -17,6 +17,15 @@ final class DecodedRows: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [Key: any Sendable] = [:]
 
+    /// Records that `bytes` decode to `value`: a row this ledger has just written (the header, on every append) is
+    /// then not decoded again by the next append.
+    func remember<Value: Sendable>(_ value: Value, encodedAs bytes: Data) {
+        lock.withLock {
+            if values.count >= DecodedRows.limit { values.removeAll() }
+            values[Key(type: ObjectIdentifier(Value.self), bytes: bytes)] = value
+        }
+    }
+
     func decode<Value: Decodable & Sendable>(_ type: Value.Type, from bytes: Data) throws -> Value {
         let key = Key(type: ObjectIdentifier(type), bytes: bytes)
         if let known = lock.withLock({ values[key] }) as? Value { return known }

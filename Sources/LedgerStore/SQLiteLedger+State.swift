@@ -95,8 +95,10 @@ extension SQLiteLedger {
     }
 
     private func writeHeader(_ state: LedgerState, _ db: Database) throws {
-        try db.cachedStatement(sql: "INSERT OR REPLACE INTO state_header (id, count, header) VALUES (1, ?, ?)").execute(
-            arguments: [state.count, try JSONEncoder().encode(state.header)])
+        let header = try JSONEncoder().encode(state.header)
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO state_header (id, count, header) VALUES (1, ?, ?)")
+            .execute(arguments: [state.count, header])
+        decodedRows.remember(state.header, encodedAs: header)
     }
 
     private func keys(_ db: Database) throws -> [LedgerState.KeyRecord] {

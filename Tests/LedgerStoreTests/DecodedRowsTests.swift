@@ -33,4 +33,19 @@ import Testing
         // The unchanged key of committee-2 still signs: only the edited row was read again.
         try ledger.append(.memberAdd(MemberAdd(member: "H003", name: "王叔")), by: TestKeys.committee2)
     }
+
+    /// The header an append wrote is remembered rather than decoded by the next append; a process that opens the file
+    /// afresh must read exactly the same state from the bytes.
+    @Test func aFreshOpenReadsTheStateTheWritingLedgerRemembers() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.path("ledger.db")
+        let ledger = try FileLedger.create(at: path)
+        var checked = 0
+        try History.append(to: ledger) { ledger in
+            let fresh = try SQLiteLedger.open(at: path, readOnly: true).state()
+            #expect(fresh == (try ledger.state()))
+            checked += 1
+        }
+        #expect(checked == History.count - 1)
+    }
 }
