@@ -18,7 +18,7 @@ final class BatchPreparation: @unchecked Sendable {
     /// What preparing one entry found.
     struct Prepared {
         var entry: Result<Entry, LedgerError>
-        /// `nil` when the entry did not decode or its author key is not among those known before the batch.
+        /// `nil` when the entry did not decode or its author key was not known yet when its chunk was prepared.
         var signatureValid: Bool?
     }
 
