@@ -91,6 +91,28 @@ import Testing
         #expect((report["message"] as? String)?.isEmpty == false)
     }
 
+    /// A failure in the middle of a long batch leaves helper threads still checking later signatures; the command
+    /// must wait for them before it reports and exits, or OpenSSL's clean-up at exit runs under them (exit 139, a
+    /// crash, one run in six before this was fixed). Run many times, since the race is one of timing.
+    @Test func anExportEditedInTheMiddleOfALongBatchExitsWith1EveryTime() async throws {
+        var ledger = try TestLedger()
+        for index in 0..<1_200 {
+            try ledger.append(.donation(Donation(donor: "村民 \(index)", amount: 100)), by: TestKeys.committee1)
+        }
+        var lines = ledger.bytes.map { String(decoding: $0, as: UTF8.self) }
+        let edited = lines[100].replacingOccurrences(of: #""amount":100,"#, with: #""amount":900,"#)
+        #expect(edited != lines[100])
+        lines[100] = edited
+        let society = try await Society(founded: false)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: society.path("edited.jsonl"), atomically: true, encoding: .utf8)
+
+        for run in 1...20 {
+            let result = try await CLI.run(["verify", "edited.jsonl"], in: society.folder)
+            #expect(result.status == 1, "run \(run): \(result)")
+            #expect(result.stdout.contains("INVALID at entry 100 (donation) [bad_signature]"), "run \(run)")
+        }
+    }
+
     @Test func aTornExportIsInvalidAtTheTornLine() async throws {
         let society = try await Self.exported()
         var data = try Data(contentsOf: URL(fileURLWithPath: society.path("export.jsonl")))

@@ -33,6 +33,8 @@ final class BatchPreparation: @unchecked Sendable {
     private let lock = NSLock()
     private var nextChunk = 0
     private var abandoned = false
+    /// The last chunk the caller waited for; only the caller's thread touches it.
+    private var lastWaitedChunk = -1
 
     /// Starts preparing `batch` on helper threads; read the results in order with ``prepared(at:)``.
     init(_ batch: [[UInt8]], keys: [KeyID: Ed25519.PublicKey]) {
@@ -73,16 +75,25 @@ final class BatchPreparation: @unchecked Sendable {
         lock.withLock { keys.merge(declared) { first, _ in first } }
     }
 
-    /// Stops handing out chunks: the caller found a failure and will read no further. Helpers finish the chunk they
-    /// are on; they keep this object alive until then.
+    /// Stops handing out chunks, because the caller found a failure and will read no further, and waits for the
+    /// chunks helpers are still on (at most one each).
+    ///
+    /// Returning while a helper is still inside OpenSSL would let a command that reports the failure and exits run
+    /// OpenSSL's clean-up at exit under that helper: a crash instead of exit status 1.
     func abandon() {
-        lock.withLock { abandoned = true }
+        let claimed = lock.withLock {
+            abandoned = true
+            return nextChunk
+        }
+        for chunk in (lastWaitedChunk + 1)..<max(claimed, lastWaitedChunk + 1) { finished[chunk].wait() }
+        lastWaitedChunk = max(lastWaitedChunk, claimed - 1)
     }
 
     private func waitForChunk(_ chunk: Int) {
         // Take the chunks no one has claimed yet, up to the one needed, rather than wait for a helper that may not run.
         while lock.withLock({ nextChunk <= chunk }), let claimed = claimChunk() { prepare(claimed) }
         finished[chunk].wait()
+        lastWaitedChunk = chunk
     }
 
     private func claimChunk() -> Int? {
