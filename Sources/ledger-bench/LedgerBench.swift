@@ -28,6 +28,9 @@ struct LedgerBench: ParsableCommand {
     @Option(help: "Working folder (default: a new temporary folder, removed afterwards).")
     var dir: String?
 
+    @Flag(help: "Keep each size's .jsonl and .db in the working folder (to profile `--child verify` on them).")
+    var keep = false
+
     @Option(help: "Also write the figures as JSON to this file.")
     var json: String?
 
@@ -85,9 +88,12 @@ struct LedgerBench: ParsableCommand {
         note("\(size): importing…")
         let imported = try Measure.child(["--child", "import", jsonl, db])
         note("\(size): verifying…")
-        // The floor is measured again right next to the verification, so a busy machine skews both alike.
-        let floorNow = try Floors.ed25519VerifyRates().all
+        // The floor is measured again right before and right after the verification, for about two seconds each
+        // time, and averaged: a virtual machine's speed drifts, and a busy machine skews both alike.
+        let floorBefore = try Floors.ed25519VerifyRates(rounds: 32).all
         let verified = try Measure.child(["--child", "verify", db])
+        let floorAfter = try Floors.ed25519VerifyRates(rounds: 32).all
+        let floorNow = (floorBefore + floorAfter) / 2
         guard verified["valid"] as? Bool == true, imported["valid"] as? Bool == true else {
             throw BenchError("the \(size)-entry ledger did not verify")
         }
@@ -119,12 +125,15 @@ struct LedgerBench: ParsableCommand {
         }
         let fileBytes = (try FileManager.default.attributesOfItem(atPath: db)[.size] as? Int) ?? 0
         let upkeep = try merkleUpkeep(of: db, size: size, signer: signer, clock: &clock)
-        for path in [jsonl, db, db + "-wal", db + "-shm"] { try? FileManager.default.removeItem(atPath: path) }
+        if !keep {
+            for path in [jsonl, db, db + "-wal", db + "-shm"] { try? FileManager.default.removeItem(atPath: path) }
+        }
         let appendMedian = Measure.percentile(appends, 0.5)
         return [
             "entries": size, "generate_s": generation,
             "verify_per_s": verifyRate, "verify_ratio_to_all_core_ed25519": verifyRate / floorNow,
             "ed25519_all_core_floor_at_verify": floorNow,
+            "ed25519_all_core_floor_before_verify": floorBefore, "ed25519_all_core_floor_after_verify": floorAfter,
             "verify_peak_rss_mib": verified["rss_mib"] as! Double,
             "import_per_s": importRate, "import_ratio_to_verify": importRate / verifyRate,
             "import_peak_rss_mib": imported["rss_mib"] as! Double,
@@ -186,6 +195,21 @@ enum Child {
                     withoutActuallyEscaping(earlier) { verifier.verify(batch: batch, earlierEntry: $0) }
                 }
                 if case .valid = verifier.finish() { valid = true }
+            case "floor":
+                let rates = try Floors.ed25519VerifyRates(rounds: 32)
+                print(String(decoding: try JSONSerialization.data(withJSONObject: ["one_core": rates.one, "all_cores": rates.all]), as: UTF8.self))
+                return
+            case "append":
+                // Durable appends to an existing benchmark ledger, for profiling one append at a time.
+                let ledger = try SQLiteLedger.open(at: arguments[0])
+                var clock = Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+                let latencies = try Measure.latencies(Int(arguments[1]) ?? 500) { index in
+                    clock = Timestamp(secondsSinceEpoch: clock.secondsSinceEpoch + 1)
+                    try ledger.append(.donation(Donation(donor: "基准", amount: 100, receipt: "PROFILE-\(index)")),
+                        signer: SyntheticLedger.committee[0], now: clock)
+                }
+                print(String(decoding: try JSONSerialization.data(withJSONObject: ["append_ms_median": Measure.percentile(latencies, 0.5)]), as: UTF8.self))
+                return
             case "import":
                 if case .valid = try SQLiteLedger.importJSONLines(from: arguments[0], to: arguments[1]) { valid = true }
             default:
