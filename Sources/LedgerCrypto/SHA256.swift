@@ -13,14 +13,32 @@ public enum SHA256 {
         public init?(bytes: some Collection<UInt8>) {
             guard bytes.count == 32 else { return nil }
             var value = SIMD32<UInt8>()
-            for (index, byte) in bytes.enumerated() { value[index] = byte }
+            Swift.withUnsafeMutableBytes(of: &value) { $0.copyBytes(from: bytes) }
+            storage = value
+        }
+
+        /// Parses 64 lowercase hex characters (every entry's `prev` and every approval's `hash` come this way).
+        public init?(hex: String) {
+            var text = hex
+            guard let value = text.withUTF8({ Self.parse(hexUTF8: $0) }) else { return nil }
             storage = value
         }
 
         /// Parses 64 lowercase hex characters.
         public init?(hex: some StringProtocol) {
-            guard hex.utf8.count == 64, let bytes = Hex.decode(hex) else { return nil }
-            self.init(bytes: bytes)
+            self.init(hex: String(hex))
+        }
+
+        /// Works on the bytes directly: this runs for every entry verified, and a generic walk over the characters
+        /// costs several times the parsing itself.
+        private static func parse(hexUTF8 utf8: UnsafeBufferPointer<UInt8>) -> SIMD32<UInt8>? {
+            guard utf8.count == 64 else { return nil }
+            var value = SIMD32<UInt8>()
+            for index in 0..<32 {
+                guard let high = Hex.nibble(utf8[2 * index]), let low = Hex.nibble(utf8[2 * index + 1]) else { return nil }
+                value[index] = high << 4 | low
+            }
+            return value
         }
 
         /// All zero bytes: the `prev` of a genesis entry.

@@ -22,7 +22,7 @@ public struct APIError: Error, Sendable {
     public var code: String
     public var message: LocalizedText
     /// More fields for the answer, such as the current head on a 409.
-    public var extra: [String: JSONValue] = [:]
+    public var extra: JSONObject = [:]
     public var headers: [String: String] = [:]
 
     public init(_ status: Int, _ code: String, en: String, zh: String) {
@@ -60,9 +60,9 @@ public struct APIError: Error, Sendable {
 
     /// The JSON answer in the asker's language.
     func response(chinese: Bool) -> APIResponse {
-        var error: [String: JSONValue] = ["code": .string(code), "message": .string(message.text(chinese: chinese))]
+        var error: JSONObject = ["code": .string(code), "message": .string(message.text(chinese: chinese))]
         if let seq = extra["seq"] { error["seq"] = seq }
-        var object: [String: JSONValue] = ["error": .object(error)]
+        var object: JSONObject = ["error": .object(error)]
         for (key, value) in extra where key != "seq" { object[key] = value }
         var response = APIResponse.json(.object(object), status: status)
         response.headers = headers

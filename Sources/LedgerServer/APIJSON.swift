@@ -4,7 +4,7 @@ import LedgerCore
 enum APIJSON {
     /// What a client needs to build the next entry: `size` (its seq), `head` (its prev), `last_time` (its earliest time).
     static func head(_ state: LedgerState) -> JSONValue {
-        var object: [String: JSONValue] = [
+        var object: JSONObject = [
             "ledger": .string(state.founding?.ledgerID ?? ""), "society": .string(state.founding?.society ?? ""),
             "size": .integer(Int64(state.count)), "head": .string(state.head.hex),
         ]
@@ -23,7 +23,7 @@ enum APIJSON {
 
     /// The answer to a successful `POST`.
     static func appended(_ entry: Entry, status: String, targetTookEffect: Bool?) -> JSONValue {
-        var object: [String: JSONValue] = [
+        var object: JSONObject = [
             "seq": .integer(Int64(entry.seq)), "hash": .string(entry.hash.hex), "kind": .string(entry.kind.rawValue),
             "status": .string(status),
         ]
@@ -36,7 +36,7 @@ enum APIJSON {
 
     static func report(_ report: PeriodReport) -> JSONValue {
         func tally(_ tally: PeriodReport.Tally) -> JSONValue { ["count": .integer(Int64(tally.count)), "amount": .integer(tally.amount)] }
-        var object: [String: JSONValue] = [
+        var object: JSONObject = [
             "donations_cash": tally(report.donations), "donations_in_kind": tally(report.inKind),
             "donors": .integer(Int64(report.donors)), "sales": tally(report.sales), "fees": .integer(report.fees),
             "income_raised": .integer(report.incomeRaised), "grants": tally(report.grants),

@@ -14,7 +14,7 @@ extension LedgerAPI {
     func checkpoint() async throws -> APIResponse {
         try await read { ledger in
             let state = try ledger.state()
-            var object: [String: JSONValue] = [
+            var object: JSONObject = [
                 "ledger": .string(state.founding?.ledgerID ?? ""), "size": .integer(Int64(state.count)),
                 "root": .string(try ledger.merkleRoot(size: state.count).hex),
             ]
@@ -37,7 +37,7 @@ extension LedgerAPI {
         return try await read { ledger in
             let state = try ledger.state()
             let page = try ledger.entries(from: from, limit: limit)
-            var object: [String: JSONValue] = [
+            var object: JSONObject = [
                 "size": .integer(Int64(state.count)), "entries": .array(page.map { APIJSON.entry($0, state: state) }),
             ]
             if let last = page.last, last.seq + 1 < state.count { object["next"] = .integer(Int64(last.seq + 1)) }

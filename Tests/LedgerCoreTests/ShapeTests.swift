@@ -28,6 +28,18 @@ import Testing
         #expect(entry.kind.rawValue == GoldenLedger.names[shape.base].split(separator: " ").first.map(String.init))
     }
 
+    @Test(arguments: [1, 3, 70, 200])
+    func theFirstExtraFieldByNameIsTheOneReported(extras: Int) throws {
+        // A donation with `extras` unknown data fields: the reader tracks the fields it read by position, with
+        // a separate record past 64, and must still name the alphabetically first unread one.
+        var bytes = Array(GoldenLedger.pinned[3].bytes.utf8)
+        for index in 0..<extras { bytes = try editedEntry(bytes, ["body", "data", String(format: "x%03d", index)], to: "x") }
+        bytes = try editedEntry(bytes, ["body", "data", "witness"], to: "x")
+        let error = ledgerError { () throws(LedgerError) in _ = try Entry(bytes: bytes) }
+        #expect(error?.code == .badShape)
+        #expect(error?.message.english.contains("\"data.witness\"") == true, "\(String(describing: error))")
+    }
+
     @Test func theUneditedGoldenEntriesHaveTheirShape() throws {
         for pinned in GoldenLedger.pinned { _ = try Entry(bytes: Array(pinned.bytes.utf8)) }
     }

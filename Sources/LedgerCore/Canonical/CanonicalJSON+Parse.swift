@@ -66,35 +66,38 @@ extension CanonicalJSON {
         private mutating func parseObject(depth: Int) throws(SyntaxError) -> JSONValue {
             guard depth <= CanonicalJSON.maxDepth else { throw fail("nesting is deeper than \(CanonicalJSON.maxDepth)") }
             index += 1
-            var members: [String: JSONValue] = [:]
+            var members: [JSONObject.Member] = []
             if current == UInt8(ascii: "}") {
                 index += 1
-                return .object(members)
+                return .object(JSONObject())
             }
-            var previousKey: [UInt8]? = nil
+            members.reserveCapacity(8)
+            var previousKey: Range<Int>? = nil
             while true {
                 let keyStart = index
                 guard current == UInt8(ascii: "\"") else { throw fail("expected an object key") }
                 let key = try parseString()
-                let keyBytes = Array(key.utf8)
-                guard CanonicalJSON.isAllowedKey(keyBytes) else {
+                // An allowed key has no escapes, so its bytes are the input's between the quotes.
+                let keyBytes = (keyStart + 1)..<(index - 1)
+                guard CanonicalJSON.isAllowedKey(bytes[keyBytes]) else {
                     throw SyntaxError(offset: keyStart, reason: "object keys must be ASCII [a-z0-9_.]")
                 }
                 if let previousKey {
-                    guard previousKey.lexicographicallyPrecedes(keyBytes) else {
-                        let reason = previousKey == keyBytes ? "duplicate key \"\(key)\"" : "keys are not sorted (\"\(key)\")"
+                    guard bytes[previousKey].lexicographicallyPrecedes(bytes[keyBytes]) else {
+                        let reason = bytes[previousKey].elementsEqual(bytes[keyBytes])
+                            ? "duplicate key \"\(key)\"" : "keys are not sorted (\"\(key)\")"
                         throw SyntaxError(offset: keyStart, reason: reason)
                     }
                 }
                 previousKey = keyBytes
                 try expect(UInt8(ascii: ":"), "':'")
-                members[key] = try parseValue(depth: depth)
+                members.append(JSONObject.Member(key: key, value: try parseValue(depth: depth)))
                 if current == UInt8(ascii: ",") {
                     index += 1
                     continue
                 }
                 try expect(UInt8(ascii: "}"), "',' or '}'")
-                return .object(members)
+                return .object(JSONObject(sortedUniqueMembers: members))
             }
         }
 
@@ -136,7 +139,10 @@ extension CanonicalJSON {
                         unescaped.append(contentsOf: bytes[runStart..<end])
                         string = String(validating: unescaped, as: UTF8.self)
                     } else {
-                        string = String(validating: bytes[start..<end], as: UTF8.self)
+                        // Through a buffer pointer: validating an array slice takes the generic, slower path.
+                        string = bytes.withUnsafeBufferPointer {
+                            String(validating: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+                        }
                     }
                     guard let string else { throw fail("string is not valid UTF-8") }
                     return string

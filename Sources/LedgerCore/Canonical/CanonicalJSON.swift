@@ -35,13 +35,12 @@ public enum CanonicalJSON {
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             out.append(UInt8(ascii: "{"))
-            // Keys are ASCII, so bytewise order is the order of their UTF-8 arrays.
-            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            for (index, key) in keys.enumerated() {
+            // A JSONObject keeps its members in canonical (bytewise) key order.
+            for (index, member) in members.members.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                encodeString(key, into: &out)
+                encodeString(member.key, into: &out)
                 out.append(UInt8(ascii: ":"))
-                encode(members[key]!, into: &out)
+                encode(member.value, into: &out)
             }
             out.append(UInt8(ascii: "}"))
         }

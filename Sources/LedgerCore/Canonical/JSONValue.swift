@@ -7,7 +7,7 @@ public enum JSONValue: Sendable, Hashable {
     case integer(Int64)
     case bool(Bool)
     case array([JSONValue])
-    case object([String: JSONValue])
+    case object(JSONObject)
 
     /// The largest magnitude an integer may have: integers beyond it lose precision in JavaScript and Python floats.
     public static let maxInteger: Int64 = (1 << 53) - 1
@@ -21,6 +21,6 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        self = .object(JSONObject(Dictionary(elements, uniquingKeysWith: { _, last in last })))
     }
 }

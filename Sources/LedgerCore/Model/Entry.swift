@@ -28,7 +28,7 @@ public struct Body: Sendable, Hashable {
 
     /// The body object as it is encoded.
     public var json: JSONValue {
-        var fields: [String: JSONValue] = [
+        var fields: JSONObject = [
             "author": .string(author), "data": payload.data, "kind": .string(kind.rawValue),
             "prev": .string(prev.hex), "seq": .integer(Int64(seq)), "time": .string(time.description),
             "v": .integer(Body.version),
@@ -173,7 +173,7 @@ extension Body {
             switch value {
             case .string(let s): strings.append(s)
             case .array(let a): a.forEach(collect)
-            case .object(let o): o.values.forEach(collect)
+            case .object(let o): o.members.forEach { collect($0.value) }
             default: break
             }
         }

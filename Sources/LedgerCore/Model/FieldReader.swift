@@ -5,9 +5,12 @@ import Foundation
 /// Every shape rule of DESIGN.md sections 3 and 4 is applied through this reader, so a store and a
 /// verifier refuse exactly the same entries.
 struct FieldReader {
-    private let fields: [String: JSONValue]
+    private let fields: JSONObject
     private let path: String
-    private var unread: Set<String>
+    /// Which members have been read, by position; an entry's objects have far fewer than 64 members, and a larger
+    /// (hostile) object keeps its flags for the members past 64 in `takenBeyondMask`.
+    private var takenMask: UInt64 = 0
+    private var takenBeyondMask: Set<Int> = []
 
     init(_ value: JSONValue?, path: String) throws(LedgerError) {
         guard case .object(let fields) = value else {
@@ -15,7 +18,6 @@ struct FieldReader {
         }
         self.fields = fields
         self.path = path
-        self.unread = Set(fields.keys)
     }
 
     static func shapeError(_ field: String, _ en: String, _ zh: String) -> LedgerError {
@@ -25,16 +27,22 @@ struct FieldReader {
     private func name(_ field: String) -> String { path.isEmpty ? field : "\(path).\(field)" }
 
     private mutating func take(_ field: String) -> JSONValue? {
-        unread.remove(field)
-        return fields[field]
+        guard let position = fields.index(of: field) else { return nil }
+        if position < 64 { takenMask |= 1 << UInt64(position) } else { takenBeyondMask.insert(position) }
+        return fields.members[position].value
+    }
+
+    private func isTaken(_ position: Int) -> Bool {
+        position < 64 ? takenMask & (1 << UInt64(position)) != 0 : takenBeyondMask.contains(position)
     }
 
     mutating func takeRaw(_ field: String) -> JSONValue? { take(field) }
 
     /// Throws if the object has a field no one read.
     func finish() throws(LedgerError) {
-        if let extra = unread.sorted().first {
-            throw Self.shapeError(name(extra), "is not part of this kind of entry", "不属于这类条目")
+        // Members are in key order, so the first one unread is the first extra field by name.
+        if let extra = fields.members.indices.first(where: { !isTaken($0) }) {
+            throw Self.shapeError(name(fields.members[extra].key), "is not part of this kind of entry", "不属于这类条目")
         }
     }
 
@@ -172,9 +180,40 @@ public enum Base64 {
         Data(bytes).base64EncodedString()
     }
 
-    /// Decodes standard padded base64; `nil` unless re-encoding gives back the same text.
+    /// Decodes standard padded base64 in its one canonical spelling: no whitespace, padding only at the end, and the
+    /// bits that padding leaves unused all zero. `nil` for anything else. (Every entry's signature comes this way.)
     public static func decode(_ text: String) -> [UInt8]? {
-        guard let data = Data(base64Encoded: text), data.base64EncodedString() == text else { return nil }
-        return [UInt8](data)
+        let characters = Array(text.utf8)
+        guard characters.count % 4 == 0 else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(characters.count / 4 * 3)
+        let pad = UInt8(ascii: "=")
+        for group in stride(from: 0, to: characters.count, by: 4) {
+            var padding = 0
+            if group + 4 == characters.count, characters[group + 3] == pad {
+                padding = characters[group + 2] == pad ? 2 : 1
+            }
+            var bits: UInt32 = 0
+            for offset in 0..<(4 - padding) {
+                guard let value = sextet(characters[group + offset]) else { return nil }
+                bits = bits << 6 | value
+            }
+            bits <<= 6 * UInt32(padding)
+            out.append(UInt8(truncatingIfNeeded: bits >> 16))
+            if padding < 2 { out.append(UInt8(truncatingIfNeeded: bits >> 8)) } else if bits & 0xffff != 0 { return nil }
+            if padding < 1 { out.append(UInt8(truncatingIfNeeded: bits)) } else if bits & 0xff != 0 { return nil }
+        }
+        return out
+    }
+
+    private static func sextet(_ character: UInt8) -> UInt32? {
+        switch character {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): UInt32(character - UInt8(ascii: "A"))
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): UInt32(character - UInt8(ascii: "a")) + 26
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(character - UInt8(ascii: "0")) + 52
+        case UInt8(ascii: "+"): 62
+        case UInt8(ascii: "/"): 63
+        default: nil
+        }
     }
 }

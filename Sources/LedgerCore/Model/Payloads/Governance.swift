@@ -143,7 +143,7 @@ public struct Genesis: Sendable, Hashable {
         }
     }
 
-    var json: [String: JSONValue] {
+    var json: JSONObject {
         [
             "society": .string(society), "ledger": .string(ledger), "currency": .string(currency),
             "funds": .array(funds.map(\.json)), "keys": .array(keys.map(\.json)), "policy": policy.json,
@@ -158,7 +158,7 @@ public struct KeyAdd: Sendable, Hashable {
     init(_ reader: inout FieldReader) throws(LedgerError) {
         key = try KeyDescriptor(reader.object("key"), path: "key")
     }
-    var json: [String: JSONValue] { ["key": key.json] }
+    var json: JSONObject { ["key": key.json] }
 }
 
 /// `key.revoke`: the key may no longer author or approve, once governance approves.
@@ -173,7 +173,7 @@ public struct KeyRevoke: Sendable, Hashable {
         key = try reader.keyID("key")
         reason = try reader.text("reason")
     }
-    var json: [String: JSONValue] { ["key": .string(key), "reason": .string(reason)] }
+    var json: JSONObject { ["key": .string(key), "reason": .string(reason)] }
 }
 
 /// `policy.set`: replaces the policy, once governance approves.
@@ -183,5 +183,5 @@ public struct PolicySet: Sendable, Hashable {
     init(_ reader: inout FieldReader) throws(LedgerError) {
         policy = try Policy(reader.object("policy"))
     }
-    var json: [String: JSONValue] { ["policy": policy.json] }
+    var json: JSONObject { ["policy": policy.json] }
 }

@@ -14,8 +14,8 @@ public struct MemberAdd: Sendable, Hashable {
         name = try reader.text("name")
         note = try reader.optionalText("note")
     }
-    var json: [String: JSONValue] {
-        var fields: [String: JSONValue] = ["member": .string(member), "name": .string(name)]
+    var json: JSONObject {
+        var fields: JSONObject = ["member": .string(member), "name": .string(name)]
         if let note { fields["note"] = .string(note) }
         return fields
     }
@@ -39,8 +39,8 @@ public struct MemberUpdate: Sendable, Hashable {
             throw FieldReader.shapeError("data.name", "or \"note\" must be given", "和“note”至少要有一个")
         }
     }
-    var json: [String: JSONValue] {
-        var fields: [String: JSONValue] = ["member": .string(member)]
+    var json: JSONObject {
+        var fields: JSONObject = ["member": .string(member)]
         if let name { fields["name"] = .string(name) }
         if let note { fields["note"] = .string(note) }
         return fields
@@ -59,7 +59,7 @@ public struct MemberClose: Sendable, Hashable {
         member = try reader.memberID()
         reason = try reader.text("reason")
     }
-    var json: [String: JSONValue] { ["member": .string(member), "reason": .string(reason)] }
+    var json: JSONObject { ["member": .string(member), "reason": .string(reason)] }
 }
 
 /// `fund.add`: a new fund with balance 0, once the oversight group approves.
@@ -69,5 +69,5 @@ public struct FundAdd: Sendable, Hashable {
     init(_ reader: inout FieldReader) throws(LedgerError) {
         fund = try FundDescriptor(reader.object("fund"))
     }
-    var json: [String: JSONValue] { ["fund": fund.json] }
+    var json: JSONObject { ["fund": fund.json] }
 }

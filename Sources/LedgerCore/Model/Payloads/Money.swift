@@ -53,8 +53,8 @@ public struct Donation: Sendable, Hashable {
         }
     }
 
-    var json: [String: JSONValue] {
-        var fields: [String: JSONValue] = [
+    var json: JSONObject {
+        var fields: JSONObject = [
             "donor": .string(donor), "amount": .integer(amount), "fund": .string(fund), "form": .string(form.rawValue),
         ]
         if let item { fields["item"] = .string(item) }
@@ -113,8 +113,8 @@ public struct Sale: Sendable, Hashable {
     /// What the household receives.
     public var proceeds: Fen { amount - (fee ?? 0) }
 
-    var json: [String: JSONValue] {
-        var fields: [String: JSONValue] = [
+    var json: JSONObject {
+        var fields: JSONObject = [
             "member": .string(member), "product": .string(product), "quantity": .string(quantity),
             "unit": .string(unit), "amount": .integer(amount),
         ]
@@ -144,7 +144,7 @@ public struct Grant: Sendable, Hashable {
         fund = try reader.fundID()
         purpose = try reader.text("purpose")
     }
-    var json: [String: JSONValue] {
+    var json: JSONObject {
         ["member": .string(member), "amount": .integer(amount), "fund": .string(fund), "purpose": .string(purpose)]
     }
 }
@@ -167,7 +167,7 @@ public struct Payout: Sendable, Hashable {
         amount = try reader.amount("amount")
         method = Method(rawValue: try reader.choice("method", Method.allCases.map(\.rawValue)))!
     }
-    var json: [String: JSONValue] {
+    var json: JSONObject {
         ["member": .string(member), "amount": .integer(amount), "method": .string(method.rawValue)]
     }
 }
@@ -190,7 +190,7 @@ public struct Expense: Sendable, Hashable {
         payee = try reader.text("payee")
         purpose = try reader.text("purpose")
     }
-    var json: [String: JSONValue] {
+    var json: JSONObject {
         ["fund": .string(fund), "amount": .integer(amount), "payee": .string(payee), "purpose": .string(purpose)]
     }
 }
@@ -207,5 +207,5 @@ public struct Reversal: Sendable, Hashable {
         target = try reader.seq("target")
         reason = try reader.text("reason")
     }
-    var json: [String: JSONValue] { ["target": .integer(Int64(target)), "reason": .string(reason)] }
+    var json: JSONObject { ["target": .integer(Int64(target)), "reason": .string(reason)] }
 }

@@ -11,7 +11,7 @@ public struct Approve: Sendable, Hashable {
         target = try reader.seq("target")
         hash = try reader.hash("hash")
     }
-    var json: [String: JSONValue] { ["target": .integer(Int64(target)), "hash": .string(hash.hex)] }
+    var json: JSONObject { ["target": .integer(Int64(target)), "hash": .string(hash.hex)] }
 }
 
 /// `reject`: the pending target never takes effect.
@@ -29,7 +29,7 @@ public struct Reject: Sendable, Hashable {
         hash = try reader.hash("hash")
         reason = try reader.text("reason")
     }
-    var json: [String: JSONValue] {
+    var json: JSONObject {
         ["target": .integer(Int64(target)), "hash": .string(hash.hex), "reason": .string(reason)]
     }
 }
@@ -46,5 +46,5 @@ public struct Checkpoint: Sendable, Hashable {
         size = Int(try reader.integer("size", in: 1...JSONValue.maxInteger))
         root = try reader.hash("root")
     }
-    var json: [String: JSONValue] { ["size": .integer(Int64(size)), "root": .string(root.hex)] }
+    var json: JSONObject { ["size": .integer(Int64(size)), "root": .string(root.hex)] }
 }
