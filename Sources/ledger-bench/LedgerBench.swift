@@ -205,6 +205,24 @@ func note(_ text: String) {
 /// The work measured in a separate process, so its peak memory is its own.
 enum Child {
     static func run(_ mode: String, paths arguments: [String]) throws {
+        switch mode {
+        case "floor":
+            // The floors alone, to run next to a profiled `verify`.
+            let rates = try Floors.ed25519VerifyRates(rounds: 32)
+            return printJSON(["one_core": rates.one, "all_cores": rates.all])
+        case "append":
+            // Durable appends to an existing benchmark ledger (ARGUMENTS: DB [COUNT]), to profile one append at a time.
+            let ledger = try SQLiteLedger.open(at: arguments[0])
+            var clock = Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+            let latencies = try Measure.latencies(arguments.count > 1 ? Int(arguments[1]) ?? 500 : 500) { index in
+                clock = Timestamp(secondsSinceEpoch: clock.secondsSinceEpoch + 1)
+                try ledger.append(.donation(Donation(donor: "基准", amount: 100, receipt: "PROFILE-\(index)")),
+                    signer: SyntheticLedger.committee[0], now: clock)
+            }
+            return printJSON(["append_ms_median": Measure.percentile(latencies, 0.5)])
+        default:
+            break
+        }
         var valid = false
         let seconds = try Measure.seconds {
             switch mode {
@@ -215,28 +233,16 @@ enum Child {
                     withoutActuallyEscaping(earlier) { verifier.verify(batch: batch, earlierEntry: $0) }
                 }
                 if case .valid = verifier.finish() { valid = true }
-            case "floor":
-                let rates = try Floors.ed25519VerifyRates(rounds: 32)
-                print(String(decoding: try JSONSerialization.data(withJSONObject: ["one_core": rates.one, "all_cores": rates.all]), as: UTF8.self))
-                return
-            case "append":
-                // Durable appends to an existing benchmark ledger, for profiling one append at a time.
-                let ledger = try SQLiteLedger.open(at: arguments[0])
-                var clock = Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
-                let latencies = try Measure.latencies(Int(arguments[1]) ?? 500) { index in
-                    clock = Timestamp(secondsSinceEpoch: clock.secondsSinceEpoch + 1)
-                    try ledger.append(.donation(Donation(donor: "基准", amount: 100, receipt: "PROFILE-\(index)")),
-                        signer: SyntheticLedger.committee[0], now: clock)
-                }
-                print(String(decoding: try JSONSerialization.data(withJSONObject: ["append_ms_median": Measure.percentile(latencies, 0.5)]), as: UTF8.self))
-                return
             case "import":
                 if case .valid = try SQLiteLedger.importJSONLines(from: arguments[0], to: arguments[1]) { valid = true }
             default:
                 throw BenchError("unknown child mode \(mode)")
             }
         }
-        let result: [String: Any] = ["valid": valid, "seconds": seconds, "rss_mib": Measure.peakResidentMiB()]
-        print(String(decoding: try JSONSerialization.data(withJSONObject: result), as: UTF8.self))
+        printJSON(["valid": valid, "seconds": seconds, "rss_mib": Measure.peakResidentMiB()])
+    }
+
+    private static func printJSON(_ object: [String: Any]) {
+        print(String(decoding: (try? JSONSerialization.data(withJSONObject: object)) ?? Data("{}".utf8), as: UTF8.self))
     }
 }
