@@ -24,6 +24,8 @@ let package = Package(
         ),
         .target(name: "LedgerCrypto", dependencies: ["COpenSSL"]),
         .target(name: "LedgerCore", dependencies: ["LedgerCrypto"]),
+        // Starts programs with posix_spawn, for the tests and the benchmark (Foundation's `Process` can crash on Linux).
+        .target(name: "ChildProcess"),
         .target(
             name: "LedgerStore",
             dependencies: ["LedgerCore", .product(name: "GRDB", package: "GRDB.swift")]
@@ -47,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "ledger-bench",
             dependencies: [
-                "LedgerCore", "LedgerStore", "LedgerCrypto",
+                "LedgerCore", "LedgerStore", "LedgerCrypto", "ChildProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -56,7 +58,7 @@ let package = Package(
             name: "ledger-serve-bench",
             dependencies: ["LedgerCore", "LedgerStore", "LedgerCrypto", "LedgerServer"]
         ),
-        .target(name: "LedgerTesting", dependencies: ["LedgerCore", "LedgerCrypto", "LedgerStore"], path: "Tests/LedgerTesting"),
+        .target(name: "LedgerTesting", dependencies: ["LedgerCore", "LedgerCrypto", "LedgerStore", "ChildProcess"], path: "Tests/LedgerTesting"),
         .testTarget(
             name: "LedgerCryptoTests",
             dependencies: ["LedgerCrypto", "LedgerTesting"],

@@ -50,7 +50,7 @@ struct LedgerBench: ParsableCommand {
     var childPaths: [String] = []
 
     func run() throws {
-        if let child { return try Child.run(child, paths: childPaths) }
+        if let child { return try ChildMode.run(child, paths: childPaths) }
         let folder = dir ?? NSTemporaryDirectory() + "ledger-bench-\(ProcessInfo.processInfo.processIdentifier)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { if dir == nil { try? FileManager.default.removeItem(atPath: folder) } }
@@ -203,7 +203,7 @@ func note(_ text: String) {
 }
 
 /// The work measured in a separate process, so its peak memory is its own.
-enum Child {
+enum ChildMode {
     static func run(_ mode: String, paths arguments: [String]) throws {
         switch mode {
         case "floor":

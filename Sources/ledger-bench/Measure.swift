@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 
 /// Timing and memory helpers for the benchmark.
@@ -33,19 +34,19 @@ enum Measure {
 
     /// Runs this executable again with `arguments` and returns what it printed last (one JSON line).
     static func child(_ arguments: [String]) throws -> [String: Any] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-            let line = String(decoding: data, as: UTF8.self).split(separator: "\n").last,
+        let outcome = try run(CommandLine.arguments[0], arguments)
+        guard outcome.status == 0, let line = outcome.stdout.split(separator: "\n").last,
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-        else { throw BenchError("child \(arguments.first ?? "") failed (exit \(process.terminationStatus))") }
+        else { throw BenchError("child \(arguments.first ?? "") failed (\(outcome))") }
         return object
+    }
+
+    /// Runs `executable arguments…` to its end, started with `posix_spawn` (not Foundation's `Process`, which can
+    /// crash the process that calls it on Linux), its output collected in the temporary folder.
+    static func run(_ executable: String, _ arguments: [String]) throws -> ProcessOutcome {
+        let path = URL(fileURLWithPath: executable).standardizedFileURL.path
+        let folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        return try Child(path, arguments, environment: ProcessInfo.processInfo.environment, folder: folder).waitBlocking()
     }
 
     /// The CPU model, for the report.

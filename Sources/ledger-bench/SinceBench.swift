@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import LedgerCore
 import LedgerCrypto
@@ -53,18 +54,10 @@ enum SinceBench {
 
     /// Runs the `ledger` executable built next to this one; its standard output and wall time.
     static func runLedger(_ arguments: [String]) throws -> (status: Int32, output: String, seconds: Double) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
-            .deletingLastPathComponent().appendingPathComponent("ledger")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        var output = Data()
-        let seconds = try Measure.seconds {
-            try process.run()
-            output = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-        }
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self), seconds)
+        let ledger = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+            .deletingLastPathComponent().appendingPathComponent("ledger").path
+        var outcome: ProcessOutcome?
+        let seconds = try Measure.seconds { outcome = try Measure.run(ledger, arguments) }
+        return (outcome!.exitCode, outcome!.stdout, seconds)
     }
 }

@@ -46,8 +46,8 @@ public struct SpawnError: Error, CustomStringConvertible {
 /// A child process started with `posix_spawn`, in its own process group, so that it can be killed with everything
 /// it started (`SIGKILL` to the group), and reaped with `wait4` for its peak memory.
 ///
-/// Every test that runs a program goes through this rather than Foundation's `Process`, whose `run()` in Swift
-/// 6.3.1 on Linux sometimes crashes the whole test runner (an over-read while it lists `/proc/self/fd`,
+/// Every test and benchmark that runs a program goes through this rather than Foundation's `Process`, whose `run()`
+/// in Swift 6.3.1 on Linux sometimes crashes the whole process that calls it (an over-read while it lists `/proc/self/fd`,
 /// swift-corelibs-foundation pull request 5472).
 public final class Child: @unchecked Sendable {
     public let pid: pid_t
