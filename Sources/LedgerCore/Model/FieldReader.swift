@@ -8,9 +8,9 @@ struct FieldReader {
     private let fields: JSONObject
     private let path: String
     /// Which members have been read, by position; an entry's objects have far fewer than 64 members, and a larger
-    /// (hostile) object keeps its flags for the members past 64 in `takenBeyondMask`.
+    /// (hostile) object keeps the positions it read past 64 in `takenPast64`.
     private var takenMask: UInt64 = 0
-    private var takenBeyondMask: Set<Int> = []
+    private var takenPast64: Set<Int> = []
 
     init(_ value: JSONValue?, path: String) throws(LedgerError) {
         guard case .object(let fields) = value else {
@@ -28,12 +28,12 @@ struct FieldReader {
 
     private mutating func take(_ field: String) -> JSONValue? {
         guard let position = fields.index(of: field) else { return nil }
-        if position < 64 { takenMask |= 1 << UInt64(position) } else { takenBeyondMask.insert(position) }
+        if position < 64 { takenMask |= 1 << UInt64(position) } else { takenPast64.insert(position) }
         return fields.members[position].value
     }
 
     private func isTaken(_ position: Int) -> Bool {
-        position < 64 ? takenMask & (1 << UInt64(position)) != 0 : takenBeyondMask.contains(position)
+        position < 64 ? takenMask & (1 << UInt64(position)) != 0 : takenPast64.contains(position)
     }
 
     mutating func takeRaw(_ field: String) -> JSONValue? { take(field) }
