@@ -42,7 +42,8 @@ enum Measure {
     }
 
     /// Runs `executable arguments…` to its end, started with `posix_spawn` (not Foundation's `Process`, which can
-    /// crash the process that calls it on Linux), its output collected in the temporary folder.
+    /// crash the process that calls it on Linux) in the current folder, so relative paths mean the same to it; its
+    /// output passes through two files there, removed once it has ended.
     static func run(_ executable: String, _ arguments: [String]) throws -> ProcessOutcome {
         let path = URL(fileURLWithPath: executable).standardizedFileURL.path
         let folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)

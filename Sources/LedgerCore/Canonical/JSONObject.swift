@@ -37,7 +37,7 @@ public struct JSONObject: Sendable, Hashable {
         get { index(of: key).map { members[$0].value } }
         set {
             let position = insertionPoint(of: key)
-            let present = position < members.count && members[position].key == key
+            let present = position < members.count && Self.same(members[position].key, key)
             switch (newValue, present) {
             case (let value?, true): members[position].value = value
             case (let value?, false): members.insert(Member(key: key, value: value), at: position)
@@ -66,9 +66,9 @@ public struct JSONObject: Sendable, Hashable {
     func index(of key: String) -> Int? {
         // Entry objects are small: comparing a few short strings beats halving the range. Large objects (only hostile
         // input has them) are searched by halves, so a reader asking for each of its fields stays linear in the input.
-        if members.count <= 16 { return members.firstIndex { $0.key == key } }
+        if members.count <= 16 { return members.firstIndex { Self.same($0.key, key) } }
         let position = insertionPoint(of: key)
-        return position < members.count && members[position].key == key ? position : nil
+        return position < members.count && Self.same(members[position].key, key) ? position : nil
     }
 
     /// The first position whose key does not precede `key`.
@@ -85,6 +85,11 @@ public struct JSONObject: Sendable, Hashable {
     /// Canonical key order: bytewise on UTF-8.
     static func precedes(_ left: String, _ right: String) -> Bool {
         left.utf8.lexicographicallyPrecedes(right.utf8)
+    }
+
+    /// The same key, byte for byte, as the order is: `==` on strings would also match other Unicode spellings.
+    static func same(_ left: String, _ right: String) -> Bool {
+        left.utf8.elementsEqual(right.utf8)
     }
 }
 
