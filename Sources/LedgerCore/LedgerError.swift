@@ -28,6 +28,8 @@ public struct LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
         // Section 7 step 1: bytes and shape.
         public static let nonCanonical = Code(rawValue: "non_canonical")
         public static let badShape = Code(rawValue: "bad_shape")
+        /// A genesis or `key.add` declares a public key that is not canonical, not on the curve, or of small order.
+        public static let weakKey = Code(rawValue: "weak_key")
         // Step 2: chain.
         public static let badSequence = Code(rawValue: "bad_seq")
         public static let badPrev = Code(rawValue: "bad_prev")

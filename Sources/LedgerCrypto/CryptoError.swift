@@ -7,12 +7,14 @@ public struct CryptoError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A stable, extensible error code.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Wrapped: String {
-            case invalidKey, malformedPEM, passphraseRequired, wrongPassphrase, internalFailure
+            case invalidKey, weakKey, malformedPEM, passphraseRequired, wrongPassphrase, internalFailure
         }
         private let wrapped: Wrapped
 
         /// The bytes are not a valid Ed25519 key.
         public static let invalidKey = Code(wrapped: .invalidKey)
+        /// The 32 bytes are not a key the ledger may trust: see ``Ed25519/KeyDefect``.
+        public static let weakKey = Code(wrapped: .weakKey)
         /// The text is not a PEM key OpenSSL can read.
         public static let malformedPEM = Code(wrapped: .malformedPEM)
         /// The private key is encrypted and no passphrase was given.
@@ -29,9 +31,19 @@ public struct CryptoError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What happened, in English; callers translate by `code`.
     public var message: String
 
+    /// For ``Code/weakKey``: what is wrong with the key, so callers can say it in their own words.
+    public var keyDefect: Ed25519.KeyDefect?
+
     public init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
+    }
+
+    /// A ``Code/weakKey`` error for `defect`.
+    static func weakKey(_ defect: Ed25519.KeyDefect) -> CryptoError {
+        var error = CryptoError(.weakKey, "not a usable Ed25519 public key: \(defect.explanation)")
+        error.keyDefect = defect
+        return error
     }
 
     public var description: String { "\(code): \(message)" }

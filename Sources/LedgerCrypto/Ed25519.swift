@@ -13,12 +13,17 @@ public enum Ed25519 {
         public let rawRepresentation: [UInt8]
         let key: EVPKey
 
-        /// Loads a raw 32-byte public key.
-        /// - Throws: ``CryptoError/Code/invalidKey`` for the wrong length or bytes OpenSSL refuses.
+        /// Loads a raw 32-byte public key, refusing every key a forger could use (``KeyDefect``).
+        /// - Throws: ``CryptoError/Code/invalidKey`` for the wrong length or bytes OpenSSL refuses;
+        ///   ``CryptoError/Code/weakKey`` for bytes that are not a canonical point of the curve outside its small
+        ///   subgroup.
         public init(rawRepresentation: some Collection<UInt8>) throws(CryptoError) {
             let raw = Array(rawRepresentation)
             guard raw.count == keyLength else {
                 throw CryptoError(.invalidKey, "an Ed25519 public key has 32 bytes, not \(raw.count)")
+            }
+            if let defect = Ed25519.rememberedDefect(ofPublicKey: raw) {
+                throw CryptoError.weakKey(defect)
             }
             guard let pointer = EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nil, raw, raw.count) else {
                 throw CryptoError(.invalidKey, "not an Ed25519 public key: \(OpenSSL.drainErrors())")
@@ -41,6 +46,9 @@ public enum Ed25519 {
             }
             let key = EVPKey(taking: pointer)
             guard key.isEd25519() else { throw CryptoError(.invalidKey, "the PEM public key is not an Ed25519 key") }
+            if let defect = Ed25519.rememberedDefect(ofPublicKey: key.rawPublicKey()) {
+                throw CryptoError.weakKey(defect)
+            }
             self.init(key: key)
         }
 

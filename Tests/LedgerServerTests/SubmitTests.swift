@@ -78,6 +78,21 @@ import Testing
         #expect(try served.store.merkleRoot() == rootBefore)
     }
 
+    /// A well-signed `key.add` of the identity point (small order): refused as a rule, never stored.
+    @Test func aWeakKeyIsRefusedWithItsOwnCode() async throws {
+        let served = try ServedLedger()
+        let before = try served.store.entries().map(\.bytes)
+        let identity = [UInt8(1)] + [UInt8](repeating: 0, count: 31)
+        var chain = HandSignedChain(lines: before, time: try #require(try served.store.state().lastTime))
+        try chain.append(.keyAdd(KeyAdd(key: KeyDescriptor(role: .oversight, holder: "冒名者", publicKey: identity))),
+            by: TestKeys.committee1)
+        let response = await served.post("/api/v1/entries", try #require(chain.lines.last), lang: "zh-CN")
+        #expect(response.status == 422)
+        #expect(ServedLedger.code(response) == "weak_key")
+        #expect(ServedLedger.message(response)?.contains("小阶密钥") == true)
+        #expect(try served.store.entries().map(\.bytes) == before)
+    }
+
     @Test func malformedAndOversizedBodies() async throws {
         let served = try ServedLedger()
         let garbage = await served.post("/api/v1/entries", Array("{not json".utf8))

@@ -36,20 +36,32 @@ enum KeyFile {
     }
 
     /// Loads a public key given as a `.pub` PEM file path or as base64 of the raw 32 bytes.
+    /// A key that is not canonical, off the curve or of small order is refused as the ledger's rules would refuse it
+    /// (`weak_key`, exit 2), before anything is signed.
     static func loadPublicKey(_ text: String) throws -> Ed25519.PublicKey {
         if FileManager.default.fileExists(atPath: text) {
-            guard let pem = try? String(contentsOfFile: text, encoding: .utf8),
-                let key = try? Ed25519.PublicKey(pemRepresentation: pem)
-            else {
+            do {
+                return try Ed25519.PublicKey(pemRepresentation: try String(contentsOfFile: text, encoding: .utf8))
+            } catch let error as CryptoError where error.keyDefect != nil {
+                throw weakKey(error.keyDefect!, named: text)
+            } catch {
                 throw CLIFailure(.key, t("\(text) is not an Ed25519 public key PEM file", "\(text) 不是 Ed25519 公钥 PEM 文件"))
             }
-            return key
+        }
+        if let raw = Base64.decode(text), raw.count == Ed25519.keyLength, let defect = Ed25519.defect(ofPublicKey: raw) {
+            throw weakKey(defect, named: text)
         }
         guard let raw = Base64.decode(text), let key = try? Ed25519.PublicKey(rawRepresentation: raw) else {
             throw CLIFailure(.usage, t("\(text) is neither a public key file nor base64 of a 32-byte key",
                 "\(text) 既不是公钥文件，也不是 32 字节公钥的 base64"))
         }
         return key
+    }
+
+    private static func weakKey(_ defect: Ed25519.KeyDefect, named text: String) -> CLIFailure {
+        CLIFailure(.refused, "[\(LedgerError.Code.weakKey)] "
+            + t("the public key \(text) \(defect.reason.english); such a key is refused — nothing was written.",
+                "公钥 \(text) \(defect.reason.chinese)；此类密钥不予接受——未写入任何内容。"))
     }
 
     /// Writes `contents` to a new file with mode 0600; refuses to overwrite.

@@ -64,7 +64,10 @@ public struct KeyDescriptor: Sendable, Hashable, Codable {
         guard Rules.keyID(publicKey: publicKey) == id else {
             throw FieldReader.shapeError("data.\(path).id", "is not the key id of \"pub\"", "与“pub”的密钥编号不符")
         }
-        guard (try? Ed25519.PublicKey(rawRepresentation: publicKey)) != nil else {
+        do {
+            _ = try Ed25519.PublicKey(rawRepresentation: publicKey)
+        } catch {
+            if let defect = error.keyDefect { throw LedgerError.weakKey(defect, field: "data.\(path).pub") }
             throw FieldReader.shapeError("data.\(path).pub", "is not an Ed25519 public key", "不是 Ed25519 公钥")
         }
     }
