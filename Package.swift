@@ -8,6 +8,9 @@ let package = Package(
         .executable(name: "ledger", targets: ["ledger"]),
         .library(name: "LedgerCore", targets: ["LedgerCore"]),
         .library(name: "LedgerStore", targets: ["LedgerStore"]),
+        .library(name: "LedgerKit", targets: ["LedgerKit"]),
+        .library(name: "LedgerViews", targets: ["LedgerViews"]),
+        .library(name: "LedgerWeb", targets: ["LedgerWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -15,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .systemLibrary(
@@ -32,8 +36,25 @@ let package = Package(
         ),
         .target(
             name: "LedgerServer",
+            dependencies: ["LedgerCore", "LedgerStore", "LedgerCrypto"]
+        ),
+        // The application: verifying files, audits, receipts, spreadsheets, keys, the remote client and the mirror, the demo.
+        .target(
+            name: "LedgerKit",
             dependencies: [
                 "LedgerCore", "LedgerStore", "LedgerCrypto",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        // Every form the ledger is shown or written in for people: tables, pages, the notice, reports, exports.
+        .target(name: "LedgerViews", dependencies: ["LedgerCore", "LedgerKit"]),
+        // The site: the member pages on the JSON API, and the one application `ledger serve` runs.
+        .target(
+            name: "LedgerWeb",
+            dependencies: [
+                "LedgerCore", "LedgerStore", "LedgerKit", "LedgerViews", "LedgerServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -42,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "ledger",
             dependencies: [
-                "LedgerCore", "LedgerStore", "LedgerCrypto", "LedgerServer",
+                "LedgerCore", "LedgerStore", "LedgerCrypto", "LedgerKit", "LedgerViews", "LedgerWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,7 +77,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ledger-serve-bench",
-            dependencies: ["LedgerCore", "LedgerStore", "LedgerCrypto", "LedgerServer"]
+            dependencies: ["LedgerCore", "LedgerStore", "LedgerCrypto", "LedgerServer", "LedgerWeb"]
         ),
         .target(name: "LedgerTesting", dependencies: ["LedgerCore", "LedgerCrypto", "LedgerStore", "ChildProcess"], path: "Tests/LedgerTesting"),
         .testTarget(

@@ -6,10 +6,11 @@ extension LedgerAPI {
         guard let pages else { throw notFound(request) }
         guard request.method == .get || request.method == .head else { throw methodNotAllowed(request) }
         let chinese = request.prefersChinese
+        let language: Language = chinese ? .zh : .en
         let path = request.components.map(String.init)
         let query = request.query
         let result: Result<RenderedPage?, any Error> = await access.run { ledger in
-            Result { try pages.page(path, query: query, chinese: chinese, ledger: ledger) }
+            Result { try pages.page(path, query: query, language: language, ledger: ledger) }
         }
         let error: APIError
         do {
@@ -21,9 +22,9 @@ extension LedgerAPI {
             error = APIError(failure)
         } catch {
             return .html(pages.errorPage(status: 500, message: chinese ? "服务器未能显示此页" : "the server could not show this page",
-                chinese: chinese), status: 500)
+                language: language), status: 500)
         }
-        return .html(pages.errorPage(status: error.status, message: error.message.text(chinese: chinese), chinese: chinese),
+        return .html(pages.errorPage(status: error.status, message: error.message.text(chinese: chinese), language: language),
             status: error.status)
     }
 }

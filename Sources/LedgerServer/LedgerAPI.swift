@@ -9,7 +9,7 @@ import LedgerStore
 /// append runs.
 public final class LedgerAPI: Sendable {
     let access: LedgerAccess
-    let limits: ServerLimits
+    public let limits: ServerLimits
     let limiter: RateLimiter
     /// The server's clock, injected so tests can move it.
     let clock: @Sendable () -> Timestamp

@@ -142,7 +142,8 @@ extension SQLiteLedger {
             })
     }
 
-    static func derivedDamage(_ path: String?) -> LedgerError {
+    /// The refusal every append and checkpoint gives once the summary tables no longer match the entries.
+    public static func derivedDamage(_ path: String?) -> LedgerError {
         LedgerError(.storage,
             en: "the ledger's summary tables do not match its entries (the file was edited outside this program); "
                 + "run `ledger verify`, then rebuild with `ledger export` and `ledger import`",

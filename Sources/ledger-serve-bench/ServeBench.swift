@@ -3,6 +3,7 @@ import LedgerCore
 import LedgerCrypto
 import LedgerServer
 import LedgerStore
+import LedgerWeb
 
 /// `ledger-serve-bench`: a bounded load run of `ledger serve` on loopback.
 ///
@@ -21,9 +22,9 @@ struct ServeBench {
         defer { try? FileManager.default.removeItem(atPath: folder) }
 
         let society = try BenchSociety(path: folder + "/ledger.db")
-        let api = LedgerAPI(ledger: society.ledger, limits: ServerLimits(requestsPerSecond: 0))
+        let api = LedgerSite.api(ledger: society.ledger, limits: ServerLimits(requestsPerSecond: 0))
         let (ports, port) = AsyncStream.makeStream(of: Int.self)
-        let app = LedgerServer.buildApplication(api: api, host: "127.0.0.1", port: 0) { port.yield($0) }
+        let app = LedgerSite.buildApplication(api: api, host: "127.0.0.1", port: 0) { port.yield($0) }
         let server = Task { try await app.runService(gracefulShutdownSignals: []) }
         var iterator = ports.makeAsyncIterator()
         guard let bound = await iterator.next() else { throw BenchFailure("the server did not start") }

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `ledger`: the mutual-aid society's signed, hash-chained ledger.
 @main
-struct Ledger: ParsableCommand {
+struct Ledger: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ledger",
         abstract: t("The mutual-aid ledger: signed, hash-chained, checkable by anyone.",

@@ -1,16 +1,18 @@
 import ArgumentParser
 import LedgerCore
+import LedgerKit
+import LedgerViews
 
 extension Ledger {
-    struct Balance: ParsableCommand {
+    struct Balance: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: t("A member's balance with totals, or a table of all members.", "查询某成员余额及合计，或列出全部成员余额。"),
             discussion: t("Examples: ledger balance H001\n          ledger balance 黄大伯", "示例：ledger balance H001\n      ledger balance 黄大伯"))
         @Argument(help: ArgumentHelp(t("Member id or exact name (omit for all).", "成员编号或完整称呼（省略则列出全部）。"))) var member: String?
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let ledger = try global.openLedger(readOnly: true)
+        func run() async throws {
+            let ledger = try await global.openLedger(readOnly: true)
             let state = try ledger.state()
             guard let named = self.member else {
                 printMembers(state, global: global)

@@ -1,11 +1,13 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerKit
+import LedgerViews
 import LedgerCrypto
 import LedgerStore
 
 extension Ledger {
-    struct Demo: ParsableCommand {
+    struct Demo: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: t("Build a sample society's ledger for a year and walk through it.", "生成一个示例互助社一年的账本并逐步演示。"),
             discussion: t(
@@ -17,14 +19,14 @@ extension Ledger {
 
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
+        func run() async throws {
             let folder = try prepareFolder()
             let ledgerPath = folder + "/ledger.db"
             print(t("互助账本 · mutual-aid ledger demo — \(DemoSociety.name) (fictional)", "互助账本演示——\(DemoSociety.name)（虚构）"))
             print(t("Files go to \(folder)\n", "文件保存在 \(folder)\n"))
 
             let keys = try makeKeys(in: folder + "/keys")
-            let start = Timestamp(secondsSinceEpoch: (currentTime().secondsSinceEpoch - 366 * 86_400) / 86_400 * 86_400 + 9 * 3_600)
+            let start = Timestamp(secondsSinceEpoch: (Timestamp.now().secondsSinceEpoch - 366 * 86_400) / 86_400 * 86_400 + 9 * 3_600)
             let genesis = try LedgerState().compose(.genesis(try foundingCharter(keys)), signer: keys["chen"]!, now: start)
             let ledger = try SQLiteLedger.create(at: ledgerPath, genesis: genesis, now: start)
             print(t("1. Founded the ledger: 3 committee keys, 2 oversight keys; genesis \(genesis.hash.hex)",
@@ -95,9 +97,9 @@ extension Ledger {
         }
 
         private func verify(_ path: String) throws -> VerificationSummary {
-            switch try LedgerSource.verify(path).finish() {
+            switch try LedgerFile.verify(path).finish() {
             case .valid(let summary): return summary
-            case .invalid(let error): throw CLIFailure(.invalidLedger, invalidEntrySentence(error))
+            case .invalid(let error): throw CLIFailure(.invalidLedger, Sentences.invalidEntry(error))
             }
         }
 
@@ -117,7 +119,7 @@ extension Ledger {
             try forged.map { Data($0) + Data([0x0a]) }.reduce(Data(), +).write(to: URL(fileURLWithPath: folder + "/tampered.jsonl"))
             print(t("   Made tampered.jsonl: a copy with one digit of the amount in entry \(victim) changed.",
                 "   生成 tampered.jsonl：把第 \(victim) 条金额中的一位数字改掉的副本。"))
-            if case .invalid(let error) = try LedgerSource.verify(folder + "/tampered.jsonl").finish() {
+            if case .invalid(let error) = try LedgerFile.verify(folder + "/tampered.jsonl").finish() {
                 print(t("   ✘ verify tampered.jsonl → entry \(error.seq ?? 0) (\(error.kind ?? "?")) [\(error.code)]: \(error.message.english)",
                     "   ✘ 核验 tampered.jsonl → 第 \(error.seq ?? 0) 条（\(error.kind ?? "?")）[\(error.code)]：\(error.message.chinese)"))
             }

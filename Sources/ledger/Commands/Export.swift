@@ -1,10 +1,12 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerKit
+import LedgerViews
 import LedgerStore
 
 extension Ledger {
-    struct Export: ParsableCommand {
+    struct Export: AsyncParsableCommand {
         enum Form: String, ExpressibleByArgument, CaseIterable { case jsonl, csv, journal }
 
         static let configuration = CommandConfiguration(
@@ -37,8 +39,8 @@ extension Ledger {
             }
         }
 
-        func run() throws {
-            let ledger = try global.openLedger(readOnly: true)
+        func run() async throws {
+            let ledger = try await global.openLedger(readOnly: true)
             switch format {
             case .jsonl: break
             case .csv: return try exportSpreadsheet(ledger)
@@ -64,35 +66,6 @@ extension Ledger {
                     print(t("Wrote \(count) entries to \(out).", "已将 \(count) 条写入 \(out)。"))
                 }
             }
-        }
-    }
-}
-
-/// Writes a file completely or not at all: into a temporary file, flushed, then renamed into place.
-enum AtomicOutput {
-    static func write(to path: String?, _ produce: ((Data) -> Void) throws -> Void) throws {
-        guard let path else {
-            try produce { FileHandle.standardOutput.write($0) }
-            return
-        }
-        let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
-            throw CLIFailure(.storage, t("cannot create \(path)", "无法创建 \(path)"))
-        }
-        do {
-            var failed = false
-            try produce { data in
-                do { try handle.write(contentsOf: data) } catch { failed = true }
-            }
-            try handle.synchronize()
-            try handle.close()
-            guard !failed else { throw CLIFailure(.storage, t("could not write \(path) (disk full?)", "无法写入 \(path)（磁盘已满？）")) }
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-            try FileManager.default.moveItem(atPath: temporary, toPath: path)
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            if error is CLIFailure || error is LedgerError { throw error }
-            throw CLIFailure(.storage, t("could not write \(path): \(error.localizedDescription)", "无法写入 \(path)：\(error.localizedDescription)"))
         }
     }
 }

@@ -1,15 +1,17 @@
 import ArgumentParser
 import LedgerCore
+import LedgerKit
+import LedgerViews
 
 extension Ledger {
-    struct FundCommand: ParsableCommand {
+    struct FundCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "fund", abstract: t("Manage funds.", "管理基金。"),
             discussion: t("Example: ledger fund add education --name 助学基金 (then `ledger funds` shows its balance)",
                 "示例：ledger fund add education --name 助学基金（之后用 `ledger funds` 查看余额）"),
             subcommands: [Add.self])
 
-        struct Add: ParsableCommand {
+        struct Add: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: t("Propose a new fund (takes effect when the oversight group approves).", "新增基金（经运作监督组审批后生效）。"),
                 discussion: t("Example: ledger fund add education --name 助学基金", "示例：ledger fund add education --name 助学基金"))
@@ -18,17 +20,17 @@ extension Ledger {
             @Option(help: ArgumentHelp(t("The fund's name.", "基金名称。")))
             var name: String
             @OptionGroup var global: GlobalOptions
-            func run() throws { try appendEntry(.fundAdd(FundAdd(fund: FundDescriptor(id: id, name: name))), global: global) }
+            func run() async throws { try await appendEntry(.fundAdd(FundAdd(fund: FundDescriptor(id: id, name: name))), global: global) }
         }
     }
 
-    struct Funds: ParsableCommand {
+    struct Funds: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: t("Show each fund's cash and in-kind value.", "显示各基金的现金余额和物资价值。"),
             discussion: t("Example: ledger funds --json", "示例：ledger funds --json"))
         @OptionGroup var global: GlobalOptions
-        func run() throws {
-            let state = try global.openLedger(readOnly: true).state()
+        func run() async throws {
+            let state = try await global.openLedger(readOnly: true).state()
             let funds = state.funds.values.sorted { $0.id < $1.id }
             if global.json {
                 Format.printJSON(["funds": funds.map { ["id": $0.id, "name": $0.name, "cash": $0.cash, "in_kind": $0.inKind] }])

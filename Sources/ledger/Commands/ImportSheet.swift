@@ -1,10 +1,12 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerKit
+import LedgerViews
 import LedgerStore
 
 extension Ledger {
-    struct ImportSales: ParsableCommand {
+    struct ImportSales: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import-sales",
             abstract: t("Record the produce sales of a spreadsheet (CSV), all in one go.", "从电子表格（CSV）一次录入全部农产品助销记录。"),
@@ -13,10 +15,10 @@ extension Ledger {
                     "成员（编号或完整称呼）、产品、数量、单位、金额；可选：服务费、购买方、基金、日期、备注"),
                 example: "ledger import-sales 三月助销.csv --dry-run"))
         @OptionGroup var options: SheetImport.Options
-        func run() throws { try SheetImport(kind: .sales, options: options).run() }
+        func run() async throws { try await SheetImport(kind: .sales, options: options).run() }
     }
 
-    struct ImportDonations: ParsableCommand {
+    struct ImportDonations: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import-donations",
             abstract: t("Record the donations of a spreadsheet (CSV), all in one go.", "从电子表格（CSV）一次录入全部爱心捐赠记录。"),
@@ -25,11 +27,11 @@ extension Ledger {
                     "捐赠方、金额；可选：物资（填写即为物资捐赠，金额为估值）、数量、单位、收据编号、基金、日期、备注"),
                 example: "ledger import-donations donations-2026.csv"))
         @OptionGroup var options: SheetImport.Options
-        func run() throws { try SheetImport(kind: .donations, options: options).run() }
+        func run() async throws { try await SheetImport(kind: .donations, options: options).run() }
     }
 }
 
-/// What `import-sales` and `import-donations` share: read the file, check every row, record them in one transaction.
+/// What `import-sales` and `import-donations` share: their options, their help, and how they report.
 struct SheetImport {
     struct Options: ParsableArguments {
         @Argument(help: ArgumentHelp(t("The .csv file (UTF-8 with or without BOM, or GB18030).", ".csv 文件（UTF-8，带或不带 BOM，或 GB18030）。")),
@@ -57,44 +59,17 @@ struct SheetImport {
     let kind: Sheet.Kind
     let options: Options
 
-    func run() throws {
-        let file = options.file
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw CLIFailure(.storage, t("cannot read \(file)", "无法读取 \(file)"))
-        }
-        guard let (text, encoding) = TextEncoding.decode(data) else {
-            throw CLIFailure(.refused, t("[bad_sheet] \(file) is neither UTF-8 nor GB18030 text; save it from the spreadsheet as CSV — nothing was written.",
-                "[bad_sheet] \(file) 既不是 UTF-8 也不是 GB18030 文本；请在电子表格中另存为 CSV——未写入任何内容。"))
-        }
-        let rows: [CSV.Row]
+    func run() async throws {
+        let ledger = try await options.global.openLedger()
+        let outcome: LedgerKit.SheetImport.Outcome
         do {
-            rows = try CSV.parse(text)
-        } catch {
-            throw CLIFailure(.refused, t("[bad_row] \(file): row \(error.row): \(error.problem) — nothing was written.",
-                "[bad_row] \(file)：第 \(error.row) 行：\(error.problem)——未写入任何内容。"))
+            outcome = try LedgerKit.SheetImport.run(options.file, kind: kind, ledger: ledger, signer: try options.global.signingKey(),
+                now: .now(), dryRun: options.dryRun)
+        } catch let refused as LedgerKit.SheetImport.RowRefused {
+            let refusal = CLIFailure(refused.error)
+            throw CLIFailure(refusal.exit, t("row \(refused.row) of \(refused.file): ", "\(refused.file) 第 \(refused.row) 行：") + refusal.message)
         }
-        let ledger = try options.global.openLedger()
-        let state = try ledger.state()
-        let lines: [Sheet.Line]
-        do {
-            lines = try Sheet(kind: kind).check(rows, state: state)
-        } catch {
-            let shown = error.sentences.prefix(20).map { "  " + $0 }
-            let more = error.sentences.count > 20
-                ? [t("  … and \(error.sentences.count - 20) more", "  ……另有 \(error.sentences.count - 20) 处")] : []
-            throw CLIFailure(.refused, t("[bad_row] \(file) was not recorded — nothing was written. Fix these and try again:",
-                "[bad_row] \(file) 未录入——未写入任何内容。请修改以下问题后重试：") + "\n" + (shown + more).joined(separator: "\n"))
-        }
-        let signer = try options.global.signingKey()
-        let results: [AppendResult]
-        do {
-            results = try ledger.append(batch: lines.map(\.item), signer: signer, now: currentTime(), dryRun: options.dryRun)
-        } catch {
-            guard let index = error.index else { throw error.error }
-            let refusal = CLIFailure(error.error)
-            throw CLIFailure(refusal.exit, t("row \(lines[index].row) of \(file): ", "\(file) 第 \(lines[index].row) 行：") + refusal.message)
-        }
-        report(results, lines: lines, encoding: encoding, state: state)
+        report(outcome.results, lines: outcome.lines, encoding: outcome.encoding, state: outcome.state)
     }
 
     private func report(_ results: [AppendResult], lines: [Sheet.Line], encoding: TextEncoding, state: LedgerState) {

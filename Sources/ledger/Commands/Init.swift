@@ -1,11 +1,13 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerKit
+import LedgerViews
 import LedgerCrypto
 import LedgerStore
 
 extension Ledger {
-    struct Init: ParsableCommand {
+    struct Init: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: t("Create a new ledger with its keys, funds and approval policy.", "创建新账本，登记密钥、基金和审批规则。"),
             discussion: t(
@@ -41,7 +43,7 @@ extension Ledger {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             try global.requireLocal()
             let signer = try global.signingKey()
             var keys: [KeyDescriptor] = []
@@ -61,7 +63,7 @@ extension Ledger {
                 funds: [FundDescriptor(id: "general", name: fundName)], keys: keys,
                 policy: Policy(governanceCommittee: governanceCommittee, governanceOversight: governanceOversight,
                     moneyApprovals: moneyApprovals))
-            let now = currentTime()
+            let now = Timestamp.now()
             let entry = try LedgerState().compose(.genesis(genesis), signer: signer, now: now)
             _ = try SQLiteLedger.create(at: global.ledgerPath, genesis: entry, now: now)
             if global.json {

@@ -1,10 +1,12 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerKit
+import LedgerViews
 import LedgerCrypto
 
 extension Ledger {
-    struct Keygen: ParsableCommand {
+    struct Keygen: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: t("Create a signing key: FILE (private, 0600) and FILE.pub.", "生成签名密钥：FILE（私钥，权限 0600）和 FILE.pub。"),
             discussion: t(
@@ -22,7 +24,7 @@ extension Ledger {
 
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
+        func run() async throws {
             let key = try Ed25519.PrivateKey()
             var passphrase: [UInt8]? = nil
             if !noPassphrase, global.passphraseEnv != nil || isatty(STDIN_FILENO) == 1 {

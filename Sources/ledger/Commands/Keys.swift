@@ -1,28 +1,30 @@
 import ArgumentParser
 import LedgerCore
+import LedgerKit
+import LedgerViews
 
 extension Ledger {
-    struct KeyCommand: ParsableCommand {
+    struct KeyCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "key", abstract: t("Add or revoke signing keys (needs governance approval).", "添加或撤销签名密钥（需按规则审批）。"),
             discussion: t("Example: ledger key add --role oversight 何委员=he.pem.pub", "示例：ledger key add --role oversight 何委员=he.pem.pub"),
             subcommands: [Add.self, Revoke.self])
 
-        struct Add: ParsableCommand {
+        struct Add: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: t("Propose a new key for a committee or oversight member.", "为管委会或监督组成员申请新密钥。"),
                 discussion: t("Example: ledger key add --role oversight 何委员=he.pem.pub", "示例：ledger key add --role oversight 何委员=he.pem.pub"))
             @Option(help: ArgumentHelp(t("committee or oversight.", "committee（管理委员会）或 oversight（运作监督组）。"))) var role: Role
             @Argument(help: ArgumentHelp(t("HOLDER=PUBFILE", "持有人=公钥文件"))) var holderKey: HolderKey
             @OptionGroup var global: GlobalOptions
-            func run() throws {
+            func run() async throws {
                 let key = try KeyFile.loadPublicKey(holderKey.publicKey)
                 let descriptor = KeyDescriptor(role: role, holder: holderKey.holder, publicKey: key.rawRepresentation)
-                try appendEntry(.keyAdd(KeyAdd(key: descriptor)), global: global)
+                try await appendEntry(.keyAdd(KeyAdd(key: descriptor)), global: global)
             }
         }
 
-        struct Revoke: ParsableCommand {
+        struct Revoke: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: t("Propose revoking a key (lost, stolen, or its holder left).", "申请撤销密钥（遗失、被盗或持有人离任）。"),
                 discussion: t("What the key signed before stays valid. Example: ledger key revoke 3f9a0c1d2e4b5a67 --reason 密钥遗失",
@@ -30,11 +32,11 @@ extension Ledger {
             @Argument(help: ArgumentHelp(t("The key id (16 hex characters).", "密钥编号（16 个十六进制字符）。"))) var keyID: String
             @Option(help: ArgumentHelp(t("Why.", "原因。"))) var reason: String
             @OptionGroup var global: GlobalOptions
-            func run() throws { try appendEntry(.keyRevoke(KeyRevoke(key: keyID, reason: reason)), global: global) }
+            func run() async throws { try await appendEntry(.keyRevoke(KeyRevoke(key: keyID, reason: reason)), global: global) }
         }
     }
 
-    struct Keys: ParsableCommand {
+    struct Keys: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: t("List the ledger's keys, their roles, holders and status.", "列出账本的密钥、角色、持有人和状态。"),
             discussion: t("Example: ledger keys", "示例：ledger keys"))
@@ -42,8 +44,8 @@ extension Ledger {
             "输出有效密钥的签名说明验证密钥（用于检查点和收据）。")))
         var note = false
         @OptionGroup var global: GlobalOptions
-        func run() throws {
-            let state = try global.openLedger(readOnly: true).state()
+        func run() async throws {
+            let state = try await global.openLedger(readOnly: true).state()
             if note {
                 let verifiers = state.noteVerifierKeys(activeAtSize: state.count)
                 if global.json {

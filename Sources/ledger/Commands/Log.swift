@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerKit
+import LedgerViews
 
 extension Ledger {
-    struct Log: ParsableCommand {
+    struct Log: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: t("List entries, optionally for one member or kind.", "列出条目，可按成员或类型筛选。"),
             discussion: t("Examples: ledger log --member H001 --limit 20\n          ledger log --member 黄大伯 --kind sale",
@@ -14,8 +16,8 @@ extension Ledger {
         @Option(help: ArgumentHelp(t("At most this many entries.", "最多列出的条目数。"))) var limit: Int?
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let ledger = try global.openLedger(readOnly: true)
+        func run() async throws {
+            let ledger = try await global.openLedger(readOnly: true)
             let state = try ledger.state()
             let member = try self.member.map { try MemberName.resolve($0, in: state) }
             let entries = try ledger.entries(from: from, limit: limit, kind: kind, member: member)
@@ -33,15 +35,15 @@ extension Ledger {
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: t("Show one entry in full: its fields, hash, signer, status and approvals.", "显示一条条目的全部内容：字段、哈希、签名人、状态和审批。"),
             discussion: t("Example: ledger show 12", "示例：ledger show 12"))
         @Argument(help: ArgumentHelp(t("The entry's seq.", "条目序号。"))) var seq: Int
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let ledger = try global.openLedger(readOnly: true)
+        func run() async throws {
+            let ledger = try await global.openLedger(readOnly: true)
             let state = try ledger.state()
             guard let entry = try ledger.entry(seq) else {
                 throw CLIFailure(.usage, t("entry \(seq) does not exist; the ledger has \(state.count) entries (0–\(state.count - 1))",

@@ -1,8 +1,10 @@
 import ArgumentParser
 import LedgerCore
+import LedgerKit
+import LedgerViews
 
 extension Ledger {
-    struct MemberCommand: ParsableCommand {
+    struct MemberCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "member",
             abstract: t("The register of member households.", "成员（农户）名册。"),
@@ -10,7 +12,7 @@ extension Ledger {
                 "示例：ledger member add H001 --name 黄大伯\n      ledger member list"),
             subcommands: [Add.self, Update.self, Close.self, List.self])
 
-        struct Add: ParsableCommand {
+        struct Add: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: t("Add a member household (balance 0).", "添加成员农户（余额为 0）。"),
                 discussion: privacyNote + "\n" + t("Example: ledger member add H001 --name 黄大伯", "示例：ledger member add H001 --name 黄大伯"))
@@ -21,10 +23,10 @@ extension Ledger {
             @Option(help: ArgumentHelp(t("A short public note.", "简短的公开备注。")))
             var note: String?
             @OptionGroup var global: GlobalOptions
-            func run() throws { try appendEntry(.memberAdd(MemberAdd(member: id, name: name, note: note)), global: global) }
+            func run() async throws { try await appendEntry(.memberAdd(MemberAdd(member: id, name: name, note: note)), global: global) }
         }
 
-        struct Update: ParsableCommand {
+        struct Update: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: t("Change a member's display name or note.", "修改成员称呼或备注。"),
                 discussion: privacyNote + "\n" + t("Example: ledger member update H001 --note 种植黄皮", "示例：ledger member update H001 --note 种植黄皮"))
@@ -40,10 +42,10 @@ extension Ledger {
                     throw ValidationError(t("Please give --name or --note.", "请提供 --name 或 --note。"))
                 }
             }
-            func run() throws { try appendEntry(.memberUpdate(MemberUpdate(member: id, name: name, note: note)), global: global) }
+            func run() async throws { try await appendEntry(.memberUpdate(MemberUpdate(member: id, name: name, note: note)), global: global) }
         }
 
-        struct Close: ParsableCommand {
+        struct Close: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: t("Close a member whose balance is 0; they may not be named again.", "关闭余额为 0 的成员，此后不能再使用。"),
                 discussion: t("Example: ledger member close H009 --reason 迁出本村", "示例：ledger member close H009 --reason 迁出本村"))
@@ -52,16 +54,16 @@ extension Ledger {
             @Option(help: ArgumentHelp(t("Why the member leaves.", "关闭原因。")))
             var reason: String
             @OptionGroup var global: GlobalOptions
-            func run() throws { try appendEntry(.memberClose(MemberClose(member: id, reason: reason)), global: global) }
+            func run() async throws { try await appendEntry(.memberClose(MemberClose(member: id, reason: reason)), global: global) }
         }
 
-        struct List: ParsableCommand {
+        struct List: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: t("List members with their balances.", "列出成员及其余额。"),
                 discussion: t("Example: ledger member list", "示例：ledger member list"))
             @OptionGroup var global: GlobalOptions
-            func run() throws {
-                let state = try global.openLedger(readOnly: true).state()
+            func run() async throws {
+                let state = try await global.openLedger(readOnly: true).state()
                 printMembers(state, global: global)
             }
         }

@@ -1,10 +1,12 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerKit
+import LedgerViews
 import LedgerStore
 
 extension Ledger {
-    struct Mirror: ParsableCommand {
+    struct Mirror: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: t("Keep a checked copy of a served ledger, and stop loudly if the server's history ever changes.",
                 "保存服务器账本的核验副本；一旦服务器的历史被改动，立即报警停止。"),
@@ -19,11 +21,11 @@ extension Ledger {
             if let every, every <= 0 { throw ValidationError(t("Please give --every a number of minutes above 0.", "请为 --every 指定大于 0 的分钟数。")) }
         }
 
-        func run() throws {
+        func run() async throws {
             try global.requireLocal()
             let mirror = LedgerMirror(server: try RemoteLedger(url), path: global.ledgerPath)
             while true {
-                let outcome = try mirror.pullOnce()
+                let outcome = try await mirror.pullOnce()
                 if global.json {
                     Format.printJSON(["size": outcome.size, "added": outcome.added, "root": outcome.root.hex,
                         "fingerprint": outcome.fingerprint ?? ""])
@@ -35,7 +37,7 @@ extension Ledger {
                     }
                 }
                 guard let every else { return }
-                Thread.sleep(forTimeInterval: every * 60)
+                try await Task.sleep(for: .seconds(every * 60))
             }
         }
     }

@@ -1,15 +1,17 @@
 import ArgumentParser
 import LedgerCore
+import LedgerKit
+import LedgerViews
 
 extension Ledger {
-    struct Pending: ParsableCommand {
+    struct Pending: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: t("Entries waiting for approval, and who may approve them.", "待审批条目及可审批人。"),
             discussion: t("Example: ledger pending", "示例：ledger pending"))
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let state = try global.openLedger(readOnly: true).state()
+        func run() async throws {
+            let state = try await global.openLedger(readOnly: true).state()
             let pending = state.pending.values.sorted { $0.seq < $1.seq }
             if global.json {
                 Format.printJSON(["pending": pending.map { entry -> [String: Any] in

@@ -1,10 +1,12 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerKit
+import LedgerViews
 import LedgerStore
 
 extension Ledger {
-    struct Prove: ParsableCommand {
+    struct Prove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: t("Print an inclusion proof for an entry, or a consistency proof between two sizes (JSON).",
                 "输出某条目的包含证明，或两个大小之间的一致性证明（JSON）。"),
@@ -24,8 +26,8 @@ extension Ledger {
             }
         }
 
-        func run() throws {
-            let ledger = try global.openLedger(readOnly: true)
+        func run() async throws {
+            let ledger = try await global.openLedger(readOnly: true)
             let state = try ledger.state()
             let ledgerID = state.founding?.ledgerID ?? ""
             if let seq {
@@ -51,7 +53,7 @@ extension Ledger {
         }
     }
 
-    struct VerifyProof: ParsableCommand {
+    struct VerifyProof: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "verify-proof",
             abstract: t("Check a proof offline against a signed checkpoint, with no ledger file.", "无需账本文件，离线对照签名检查点核验证明。"),
@@ -69,14 +71,14 @@ extension Ledger {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             let verifierKeys = try verifiers.load()
-            let note = try SignedNote(parsing: try readText(checkpoint))
+            let note = try SignedNote(parsing: try TextFile.read(checkpoint))
             let signers = try note.verify(with: verifierKeys)
             guard let point = CheckpointNote(text: note.text) else {
                 throw CLIFailure(.invalidLedger, t("the note is not a ledger checkpoint", "该说明不是账本检查点"))
             }
-            guard let data = try readSmallFile(file, limit: 1 << 20), let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            guard let data = try TextFile.bytes(file, limit: 1 << 20), let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
                 throw CLIFailure(.storage, t("cannot read the proof \(file)", "无法读取证明 \(file)"))
             }
             let message: String
@@ -129,30 +131,8 @@ struct VerifierKeyOptions: ParsableArguments {
     var given: Bool { keys != nil || !vkey.isEmpty }
 
     func load() throws -> [NoteVerifierKey] {
-        var loaded = try keys.map(readVerifierKeys) ?? []
-        for text in vkey {
-            guard let key = NoteVerifierKey(parsing: text) else {
-                throw CLIFailure(.key, t("\(text) is not a verifier key", "\(text) 不是验证密钥"))
-            }
-            loaded.append(key)
-        }
-        return loaded
+        try VerifierKeys.load(file: keys, given: vkey)
     }
-}
-
-/// Reads verifier keys (`name+hash+base64`), one per line; `#` starts a comment.
-func readVerifierKeys(_ path: String) throws -> [NoteVerifierKey] {
-    var keys: [NoteVerifierKey] = []
-    for line in try readText(path).split(separator: "\n") {
-        let text = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0].trimmingCharacters(in: .whitespaces)
-        if text.isEmpty { continue }
-        guard let key = NoteVerifierKey(parsing: text) else {
-            throw CLIFailure(.key, t("\(path): \(text) is not a verifier key", "\(path)：\(text) 不是验证密钥"))
-        }
-        keys.append(key)
-    }
-    guard !keys.isEmpty else { throw CLIFailure(.key, t("\(path) holds no verifier keys", "\(path) 中没有验证密钥")) }
-    return keys
 }
 
 extension SignedNote.Failure: CustomStringConvertible {

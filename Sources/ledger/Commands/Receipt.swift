@@ -1,10 +1,12 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerKit
+import LedgerViews
 import LedgerStore
 
 extension Ledger {
-    struct ReceiptCommand: ParsableCommand {
+    struct ReceiptCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "receipt",
             abstract: t("Write a receipt a member can keep and check offline: the entry, its approvals, proofs and the checkpoint.",
@@ -16,8 +18,8 @@ extension Ledger {
         @Option(help: ArgumentHelp(t("Also write a printable HTML page here.", "同时生成可打印的 HTML 页面。"))) var html: String?
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let ledger = try global.openLedger(readOnly: true)
+        func run() async throws {
+            let ledger = try await global.openLedger(readOnly: true)
             let state = try ledger.state()
             guard let entry = try ledger.entry(seq) else {
                 throw CLIFailure(.usage, t("entry \(seq) does not exist", "第 \(seq) 条不存在"))
@@ -37,7 +39,7 @@ extension Ledger {
         }
     }
 
-    struct VerifyReceipt: ParsableCommand {
+    struct VerifyReceipt: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "verify-receipt",
             abstract: t("Check a receipt offline: signatures, approvals, inclusion in the signed checkpoint.", "离线核验收据：签名、审批以及是否包含在签名检查点中。"),
@@ -47,8 +49,8 @@ extension Ledger {
         @OptionGroup var verifiers: VerifierKeyOptions
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            guard let data = try readSmallFile(file, limit: 16 << 20) else {
+        func run() async throws {
+            guard let data = try TextFile.bytes(file, limit: 16 << 20) else {
                 throw CLIFailure(.storage, t("\(file) is too large to be a receipt", "\(file) 太大，不是收据文件"))
             }
             let trusted = try verifiers.load()

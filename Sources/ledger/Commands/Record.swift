@@ -1,8 +1,10 @@
 import ArgumentParser
 import LedgerCore
+import LedgerKit
+import LedgerViews
 
 extension Ledger {
-    struct Record: ParsableCommand {
+    struct Record: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: t("Record money coming in or going out.", "记录资金收支。"),
             discussion: privacyNote + "\n" + t(
@@ -18,7 +20,7 @@ struct MemoOption: ParsableArguments {
     var memo: String?
 }
 
-struct RecordDonation: ParsableCommand {
+struct RecordDonation: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "donation",
         abstract: t("Record a donation in cash or in kind (爱心善款 / 爱心物资).", "记录爱心善款或爱心物资。"),
@@ -44,15 +46,15 @@ struct RecordDonation: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let donation = Donation(
             donor: donor, amount: amount.fen, fund: fund, form: inKind == nil ? .cash : .inKind, item: inKind,
             quantity: quantity, unit: unit, receipt: receipt)
-        try appendEntry(.donation(donation), memo: memo.memo, global: global)
+        try await appendEntry(.donation(donation), memo: memo.memo, global: global)
     }
 }
 
-struct RecordSale: ParsableCommand {
+struct RecordSale: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sale",
         abstract: t("Record produce sold for a household (农产品助销).", "记录为农户代销的农产品（农产品助销）。"),
@@ -70,15 +72,15 @@ struct RecordSale: ParsableCommand {
     @OptionGroup var memo: MemoOption
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
+    func run() async throws {
         let sale = Sale(
-            member: try MemberName.resolve(member, global: global), product: product, quantity: quantity, unit: unit, amount: amount.fen, buyer: buyer,
+            member: try await global.member(member), product: product, quantity: quantity, unit: unit, amount: amount.fen, buyer: buyer,
             fee: fee?.fen, fund: fund)
-        try appendEntry(.sale(sale), memo: memo.memo, global: global)
+        try await appendEntry(.sale(sale), memo: memo.memo, global: global)
     }
 }
 
-struct RecordGrant: ParsableCommand {
+struct RecordGrant: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grant",
         abstract: t("Propose a grant to a household (救助金); pending until approved.", "申请向农户发放救助金；审批前为待审批。"),
@@ -92,12 +94,12 @@ struct RecordGrant: ParsableCommand {
     @OptionGroup var memo: MemoOption
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        try appendEntry(.grant(Grant(member: try MemberName.resolve(member, global: global), amount: amount.fen, fund: fund, purpose: purpose)), memo: memo.memo, global: global)
+    func run() async throws {
+        try await appendEntry(.grant(Grant(member: try await global.member(member), amount: amount.fen, fund: fund, purpose: purpose)), memo: memo.memo, global: global)
     }
 }
 
-struct RecordPayout: ParsableCommand {
+struct RecordPayout: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "payout",
         abstract: t("Propose handing money held for a household to it (发放); pending until approved.", "申请向农户发放代管款项；审批前为待审批。"),
@@ -108,12 +110,12 @@ struct RecordPayout: ParsableCommand {
     @OptionGroup var memo: MemoOption
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        try appendEntry(.payout(Payout(member: try MemberName.resolve(member, global: global), amount: amount.fen, method: method)), memo: memo.memo, global: global)
+    func run() async throws {
+        try await appendEntry(.payout(Payout(member: try await global.member(member), amount: amount.fen, method: method)), memo: memo.memo, global: global)
     }
 }
 
-struct RecordExpense: ParsableCommand {
+struct RecordExpense: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "expense",
         abstract: t("Propose an expense from a fund (支出); pending until approved.", "申请基金支出；审批前为待审批。"),
@@ -127,7 +129,7 @@ struct RecordExpense: ParsableCommand {
     @OptionGroup var memo: MemoOption
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        try appendEntry(.expense(Expense(fund: fund, amount: amount.fen, payee: payee, purpose: purpose)), memo: memo.memo, global: global)
+    func run() async throws {
+        try await appendEntry(.expense(Expense(fund: fund, amount: amount.fen, payee: payee, purpose: purpose)), memo: memo.memo, global: global)
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerKit
+import LedgerViews
 import LedgerStore
 
 /// A year (`2026`) or a month (`2026-03`) in the local time zone.
@@ -24,7 +26,7 @@ struct ReportPeriod: ExpressibleByArgument {
 }
 
 extension Ledger {
-    struct ReportCommand: ParsableCommand {
+    struct ReportCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "report",
             abstract: t("The society's report for a period: money in and out, produce sold, income raised for households, funds, month by month.",
@@ -61,8 +63,8 @@ extension Ledger {
             }
         }
 
-        func run() throws {
-            let ledger = try global.openLedger(readOnly: true)
+        func run() async throws {
+            let ledger = try await global.openLedger(readOnly: true)
             let state = try ledger.state()
             let entries = try ledger.entries()
             let start = period?.start ?? from?.start

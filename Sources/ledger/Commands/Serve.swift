@@ -1,12 +1,12 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import LedgerCore
+import LedgerKit
 import LedgerServer
-import LedgerStore
+import LedgerWeb
 
 extension Ledger {
-    struct Serve: ParsableCommand {
+    struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: t("Serve the ledger on the web: pages for members and a JSON API for signed entries.",
                 "在网络上提供账本：成员网页，以及接收已签名条目的 JSON 接口。"),
@@ -18,29 +18,22 @@ extension Ledger {
         var rateLimit: Double = 20
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
+        func run() async throws {
             guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (0...65535).contains(port) else {
                 throw CLIFailure(.usage, t("--listen takes HOST:PORT, such as 127.0.0.1:8080", "--listen 的格式为 主机:端口，例如 127.0.0.1:8080"))
             }
             let host = String(listen[..<colon])
-            let ledger = try global.openLedger()
-            let api = LedgerAPI(ledger: ledger, limits: ServerLimits(requestsPerSecond: rateLimit, burst: max(rateLimit * 5, 1)),
-                pages: WebPages())
             let path = global.ledgerPath
-            let app = LedgerServer.buildApplication(api: api, host: host, port: port) { bound in
+            let api = LedgerSite.api(ledger: try await global.openLedger(),
+                limits: ServerLimits(requestsPerSecond: rateLimit, burst: max(rateLimit * 5, 1)))
+            let announcement = t("Serving \(path) on http://\(host):%d/ (Ctrl-C stops)", "正在 http://\(host):%d/ 提供 \(path)（Ctrl-C 停止）")
+            let app = LedgerSite.buildApplication(api: api, host: host, port: port) { bound in
                 // Written straight to the file descriptor, so a script reading a pipe sees the address at once.
-                FileHandle.standardOutput.write(Data((t("Serving \(path) on http://\(host):\(bound)/ (Ctrl-C stops)",
-                    "正在 http://\(host):\(bound)/ 提供 \(path)（Ctrl-C 停止）") + "\n").utf8))
+                FileHandle.standardOutput.write(Data((announcement.replacingOccurrences(of: "%d", with: "\(bound)") + "\n").utf8))
             }
-            final class Outcome: @unchecked Sendable { var error: (any Error)? }
-            let outcome = Outcome()
-            let done = DispatchSemaphore(value: 0)
-            Task {
-                do { try await app.runService() } catch { outcome.error = error }
-                done.signal()
-            }
-            done.wait()
-            if let error = outcome.error {
+            do {
+                try await app.runService()
+            } catch {
                 throw CLIFailure(.storage, t("the server stopped: \(error)", "服务器已停止：\(error)"))
             }
         }

@@ -1,10 +1,12 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerKit
+import LedgerViews
 import LedgerStore
 
 extension Ledger {
-    struct Verify: ParsableCommand {
+    struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: t("Check the whole chain: bytes, hashes, signatures, approvals, balances, checkpoints.",
                 "核验整条链：字节、哈希、签名、审批、余额和检查点。"),
@@ -41,16 +43,16 @@ extension Ledger {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             try global.requireLocal()
             let target = path ?? global.ledgerPath
             if let since { return try verifySince(since, target: target) }
-            let total = try LedgerSource.isSQLite(target) ? try SQLiteLedger.open(at: target, readOnly: true).count()
+            let total = try LedgerFile.isSQLite(target) ? try SQLiteLedger.open(at: target, readOnly: true).count()
                 : Progress.estimatedLines(in: target)
             let progress = Progress(label: t("verified", "已核验"), total: total)
-            let verifier = try LedgerSource.verify(target, pinnedGenesis: genesis.flatMap { EntryHash(hex: $0) }) { progress.update($0) }
+            let verifier = try LedgerFile.verify(target, pinnedGenesis: genesis.flatMap { EntryHash(hex: $0) }) { progress.update($0) }
             progress.finish()
-            let notes = try checkpoint.map { ($0, try readText($0)) }
+            let notes = try checkpoint.map { ($0, try TextFile.read($0)) }
             switch verifier.finish() {
             case .valid(let summary):
                 if let failure = checkPublished(notes, verifier: verifier) {
@@ -122,85 +124,10 @@ extension Ledger {
                 print(t("✘ INVALID [\(error.code)]: \(message)", "✘ 核验失败 [\(error.code)]：\(message)"))
                 return
             }
-            print("✘ " + invalidEntrySentence(error))
+            print("✘ " + Sentences.invalidEntry(error))
             guard error.kind != "checkpoint", seq > 0 else { return }
             print(t("Entries before \(seq) are intact. Compare with a trusted copy or the last published checkpoint.",
                 "第 \(seq) 条之前的条目完好。请与可信副本或最近公示的检查点比对。"))
         }
-    }
-}
-
-/// "INVALID at entry 7 (grant) [bad_signature]: …", in the user's language.
-func invalidEntrySentence(_ error: LedgerError) -> String {
-    let seq = error.seq ?? 0
-    let kind = error.kind.flatMap(Kind.init(rawValue:)).map(Format.kindName) ?? error.kind ?? t("unreadable", "无法读取")
-    let message = error.message.text(chinese: Language.current.isChinese)
-    return t("INVALID at entry \(seq) (\(kind)) [\(error.code)]: \(message)", "核验失败：第 \(seq) 条（\(kind)）[\(error.code)]：\(message)")
-}
-
-/// Reads a ledger as batches of entry bytes, whether it is a SQLite file or a JSON Lines export.
-enum LedgerSource {
-    /// Calls `body` with each batch, and a lookup of earlier entries by seq, until it returns false; calls `torn`
-    /// if a `.jsonl` ends mid-line, and `keptState` with the summary tables' state of a `.db` file (read in the
-    /// same snapshot as the entries).
-    static func forEachBatch(of path: String, _ body: ([[UInt8]], @escaping (Int) -> [UInt8]?) -> Bool, torn: () -> Void,
-        keptState: (LedgerState?) -> Void = { _ in }) throws
-    {
-        if try isSQLite(path) {
-            try withoutActuallyEscaping(keptState) { keptState in
-                try SQLiteLedger.open(at: path, readOnly: true).forEachBatchWithHistory(keptState: keptState) { batch, earlier throws(LedgerError) in
-                    _ = withoutActuallyEscaping(earlier) { body(batch, $0) }
-                }
-            }
-            return
-        }
-        var reader = try JSONLinesReader(path: path)
-        while true {
-            let batch = try reader.next(4096)
-            if batch.isEmpty { break }
-            let lines = reader
-            guard body(batch, { lines.line(at: $0) }) else { return }
-        }
-        if reader.tornLastLine { torn() }
-    }
-
-    /// Verifies a ledger file of either form, keeping memory flat: earlier entries are read again when needed.
-    ///
-    /// A `.db` file also keeps summary tables (balances, keys, pending approvals) that appends rely on instead of
-    /// replaying every entry; a file whose entries verify but whose tables say something else fails with
-    /// `summary_mismatch`, since its next append would be judged by figures someone edited.
-    static func verify(_ path: String, pinnedGenesis: EntryHash? = nil, progress: (Int) -> Void = { _ in }) throws -> ChainVerifier {
-        var verifier = ChainVerifier(pinnedGenesis: pinnedGenesis, keepsEarlierPayloads: false)
-        var kept: LedgerState??
-        try forEachBatch(of: path) { batch, earlier in
-            verifier.verify(batch: batch, earlierEntry: earlier)
-            progress(verifier.verifiedCount)
-            return verifier.failure == nil
-        } torn: {
-            verifier.failNext(.nonCanonical, en: "the last line is cut off (no newline at the end): the file was torn while being written",
-                zh: "最后一行不完整（末尾没有换行）：文件在写入时被截断")
-        } keptState: { kept = $0 }
-        checkSummaryTables(kept, against: &verifier)
-        return verifier
-    }
-
-    /// Fails the verification with `summary_mismatch` if a `.db` file's summary tables (`kept`, when read) do not hold
-    /// the state its verified entries give.
-    static func checkSummaryTables(_ kept: LedgerState??, against verifier: inout ChainVerifier) {
-        if let kept, verifier.failure == nil, kept != verifier.state {
-            verifier.failNext(.summaryMismatch,
-                en: "the entries are intact, but the file's summary tables (balances, keys, pending approvals) do not match them: the file was edited or damaged outside this program; rebuild it with `ledger export` and `ledger import` before any further entry",
-                zh: "条目完好，但文件中的汇总表（余额、密钥、待审批）与条目不符：文件曾被本程序以外的方式修改或损坏；请先用 `ledger export` 和 `ledger import` 重建，再记录新条目")
-        }
-    }
-
-    /// Whether the file starts with SQLite's magic header.
-    static func isSQLite(_ path: String) throws -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CLIFailure(.storage, t("cannot read \(path): it does not exist or is not readable", "无法读取 \(path)：文件不存在或不可读"))
-        }
-        defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        return header == Data("SQLite format 3\0".utf8)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerCore
+import LedgerKit
 
 /// An amount typed in yuan (`1200`, `35.5`, `0.01`), held in fen.
 struct YuanAmount: ExpressibleByArgument {
@@ -29,6 +30,18 @@ struct HolderKey: ExpressibleByArgument {
 extension Role: ExpressibleByArgument {}
 extension Payout.Method: ExpressibleByArgument {}
 extension Kind: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
+extension TextEncoding: ExpressibleByArgument {}
+
+/// A day typed as `YYYY-MM-DD`, in the local time zone.
+extension LocalDate: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+}
+
+/// A month typed as `YYYY-MM`, in the local time zone.
+extension Period: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+}
 
 /// Refuses an amount that did not parse, with a sentence that says what is accepted.
 func amountHelp(_ what: String) -> ArgumentHelp {

@@ -2,9 +2,10 @@ import ArgumentParser
 import Foundation
 import LedgerCore
 import LedgerCrypto
+import LedgerKit
 import LedgerStore
 
-/// The options every command takes (DESIGN.md section 11).
+/// The options every command takes (docs/COMMANDS.md).
 struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(t("The ledger file (else $LEDGER_PATH, else ledger.db here).", "账本文件（否则用 $LEDGER_PATH，再否则用当前文件夹的 ledger.db）。")))
     var ledger: String?
@@ -32,13 +33,13 @@ struct GlobalOptions: ParsableArguments {
 
     /// The ledger file; with `--remote`, a reader gets the server's ledger copied into memory and checked entry
     /// by entry, and a writer is refused (only appends and checkpoints travel to a server).
-    func openLedger(readOnly: Bool = false) throws -> SQLiteLedger {
+    func openLedger(readOnly: Bool = false) async throws -> SQLiteLedger {
         if let server = try remoteLedger() {
             guard readOnly else {
                 throw CLIFailure(.usage, t("--remote works with record, approve, reject, reverse, member, key, fund, balance, log, pending and checkpoint; this command needs the ledger file",
                     "--remote 只适用于 record、approve、reject、reverse、member、key、fund、balance、log、pending 和 checkpoint；此命令需要账本文件"))
             }
-            return try server.replica()
+            return try await server.replica()
         }
         return try SQLiteLedger.open(at: ledgerPath, readOnly: readOnly)
     }
@@ -64,11 +65,19 @@ struct GlobalOptions: ParsableArguments {
         }
         return try KeyFile.loadPrivateKey(path: path, passphraseEnv: passphraseEnv)
     }
-}
 
-extension Language: ExpressibleByArgument {}
+    /// The signing key as a checkpoint signer, refused unless it was an active key of the ledger at `size`.
+    func noteSigner(state: LedgerState, size: Int) throws -> NoteSigner {
+        try CheckpointSigning.signer(try signingKey(), state: state, size: size)
+    }
 
-/// The current time from the system clock, as entries write it.
-func currentTime() -> Timestamp {
-    Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+    /// The member id `text` names in the ledger (read-only, before any write). A name that matches nobody and could
+    /// not be an id is refused here as an unknown member; an id is left to the rules.
+    func member(_ text: String) async throws -> MemberID {
+        let ledger = try await openLedger(readOnly: true)
+        if try ledger.member(text) != nil { return text }
+        let member = try MemberName.resolve(text, in: try ledger.state())
+        if member == text, !Rules.isMemberID(text) { throw MemberName.unknown(text) }
+        return member
+    }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import LedgerCore
+import LedgerKit
+import LedgerViews
 import LedgerStore
 
 /// What every appending command prints: the new entry's seq, hash and status.

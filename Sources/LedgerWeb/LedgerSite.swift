@@ -1,0 +1,57 @@
+import Foundation
+import Hummingbird
+import HTTPTypes
+import LedgerCore
+import LedgerKit
+import LedgerServer
+import LedgerStore
+import NIOCore
+
+/// The web service for one ledger file: Hummingbird carrying ``LedgerAPI`` with the member pages.
+///
+/// `ledger serve`, `ledger-serve-bench` and the tests all build their server here, so what is measured and tested is
+/// what people use.
+public enum LedgerSite {
+    /// The API of `ledger` with the site's pages: what ``buildApplication(api:host:port:onRunning:)`` serves, and
+    /// what tests call in-process.
+    public static func api(ledger: SQLiteLedger, limits: ServerLimits = ServerLimits(),
+        clock: @escaping @Sendable () -> Timestamp = { .now() }) -> LedgerAPI
+    {
+        LedgerAPI(ledger: ledger, limits: limits, pages: WebPages(), clock: clock)
+    }
+
+    /// Builds the application serving `api` on `host:port` (port 0 picks a free one).
+    ///
+    /// - Parameter onRunning: called with the port actually bound, once the server accepts connections.
+    public static func buildApplication(api: LedgerAPI, host: String, port: Int,
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol
+    {
+        let maxBody = api.limits.maxBodyBytes
+        let responder = CallbackResponder<ClientContext> { request, context in
+            var request = request
+            let method = APIRequest.Method(rawValue: request.method.rawValue) ?? .other
+            var body: [UInt8] = []
+            if method == .post {
+                do {
+                    body = Array(buffer: try await request.collectBody(upTo: maxBody))
+                } catch {
+                    // Larger than the limit: let the API say so in the asker's language.
+                    body = Array(repeating: 0x20, count: maxBody + 1)
+                }
+            }
+            var query: [String: String] = [:]
+            for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
+            let answer = await api.respond(to: APIRequest(method: method, methodName: request.method.rawValue, path: request.uri.path, query: query,
+                acceptLanguage: request.headers[.acceptLanguage], body: body, client: context.client))
+            var headers = HTTPFields()
+            headers[.contentType] = answer.contentType
+            headers[.cacheControl] = "no-store"
+            for (name, value) in answer.headers { if let field = HTTPField.Name(name) { headers[field] = value } }
+            let payload = method == .head ? [] : answer.body
+            return Response(status: .init(code: answer.status), headers: headers,
+                body: .init(byteBuffer: ByteBuffer(bytes: payload)))
+        }
+        return Application(responder: responder, configuration: .init(address: .hostname(host, port: port), serverName: "ledger"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) })
+    }
+}
