@@ -1,7 +1,5 @@
 import LedgerCore
 import LedgerKit
-import LedgerViews
-import LedgerStore
 
 /// Signs `payload` with the user's key, appends it to the ledger, and prints the result.
 ///

@@ -25,9 +25,9 @@ extension Ledger {
             print(t("互助账本 · mutual-aid ledger demo — \(DemoSociety.name) (fictional)", "互助账本演示——\(DemoSociety.name)（虚构）"))
             print(t("Files go to \(folder)\n", "文件保存在 \(folder)\n"))
 
-            let keys = try makeKeys(in: folder + "/keys")
+            let keys = try DemoSociety.makeKeys(in: folder + "/keys")
             let start = Timestamp(secondsSinceEpoch: (Timestamp.now().secondsSinceEpoch - 366 * 86_400) / 86_400 * 86_400 + 9 * 3_600)
-            let genesis = try LedgerState().compose(.genesis(try foundingCharter(keys)), signer: keys["chen"]!, now: start)
+            let genesis = try LedgerState().compose(.genesis(try DemoSociety.charter(keys)), signer: keys["chen"]!, now: start)
             let ledger = try SQLiteLedger.create(at: ledgerPath, genesis: genesis, now: start)
             print(t("1. Founded the ledger: 3 committee keys, 2 oversight keys; genesis \(genesis.hash.hex)",
                 "1. 创建账本：管理委员会密钥 3 个、运作监督组密钥 2 个；创世哈希 \(genesis.hash.hex)"))
@@ -72,30 +72,6 @@ extension Ledger {
             return path
         }
 
-        /// Fresh keys for every holder, written as unencrypted 0600 PEM files so the user can keep going.
-        private func makeKeys(in folder: String) throws -> [String: Ed25519.PrivateKey] {
-            var keys: [String: Ed25519.PrivateKey] = [:]
-            for (file, _) in DemoSociety.committee + DemoSociety.oversight + [DemoSociety.newcomer] {
-                let key = try Ed25519.PrivateKey()
-                for suffix in ["", ".pub"] { try? FileManager.default.removeItem(atPath: "\(folder)/\(file).pem\(suffix)") }
-                try KeyFile.writeNew(try key.pemRepresentation(), to: "\(folder)/\(file).pem", mode: 0o600)
-                try KeyFile.writeNew(key.publicKey.pemRepresentation, to: "\(folder)/\(file).pem.pub", mode: 0o644)
-                keys[file] = key
-            }
-            return keys
-        }
-
-        private func foundingCharter(_ keys: [String: Ed25519.PrivateKey]) throws -> Genesis {
-            func descriptors(_ holders: [(String, String)], _ role: Role) -> [KeyDescriptor] {
-                holders.map { KeyDescriptor(role: role, holder: $0.1, publicKey: keys[$0.0]!.publicKey.rawRepresentation) }
-            }
-            return Genesis(
-                society: DemoSociety.name, ledger: Hex.encode(try SecureRandom.bytes(16)),
-                funds: [FundDescriptor(id: "general", name: "社区慈善基金")],
-                keys: descriptors(DemoSociety.committee, .committee) + descriptors(DemoSociety.oversight, .oversight),
-                policy: Policy(governanceCommittee: 1, governanceOversight: 1, moneyApprovals: 1))
-        }
-
         private func verify(_ path: String) throws -> VerificationSummary {
             switch try LedgerFile.verify(path).finish() {
             case .valid(let summary): return summary
@@ -103,36 +79,17 @@ extension Ledger {
             }
         }
 
-        /// Exports the ledger, changes one byte of an amount in the middle of a copy, and lets `verify` find it.
+        /// Exports the ledger, changes one digit of an amount in a copy, and lets `verify` find it.
         private func showTamperDetection(ledger: SQLiteLedger, folder: String) throws {
-            var lines: [[UInt8]] = []
-            try ledger.forEachBatch { batch throws(LedgerError) in lines += batch }
-            let export = lines.map { Data($0) + Data([0x0a]) }.reduce(Data(), +)
-            try export.write(to: URL(fileURLWithPath: folder + "/ledger.jsonl"))
-            print(t("   Exported \(lines.count) entries to ledger.jsonl — verify it any time.", "   已将 \(lines.count) 条导出到 ledger.jsonl，可随时核验。"))
-
-            guard let victim = lines.indices.dropFirst(lines.count / 2).first(where: { Self.amountDigit(in: lines[$0]) != nil }),
-                let offset = Self.amountDigit(in: lines[victim])
-            else { return }
-            var forged = lines
-            forged[victim][offset] = forged[victim][offset] == UInt8(ascii: "9") ? UInt8(ascii: "1") : forged[victim][offset] + 1
-            try forged.map { Data($0) + Data([0x0a]) }.reduce(Data(), +).write(to: URL(fileURLWithPath: folder + "/tampered.jsonl"))
+            let exports = try DemoSociety.writeExports(of: ledger, to: folder)
+            print(t("   Exported \(exports.entries) entries to ledger.jsonl — verify it any time.", "   已将 \(exports.entries) 条导出到 ledger.jsonl，可随时核验。"))
+            guard let victim = exports.tampered else { return }
             print(t("   Made tampered.jsonl: a copy with one digit of the amount in entry \(victim) changed.",
                 "   生成 tampered.jsonl：把第 \(victim) 条金额中的一位数字改掉的副本。"))
             if case .invalid(let error) = try LedgerFile.verify(folder + "/tampered.jsonl").finish() {
                 print(t("   ✘ verify tampered.jsonl → entry \(error.seq ?? 0) (\(error.kind ?? "?")) [\(error.code)]: \(error.message.english)",
                     "   ✘ 核验 tampered.jsonl → 第 \(error.seq ?? 0) 条（\(error.kind ?? "?")）[\(error.code)]：\(error.message.chinese)"))
             }
-        }
-
-        /// The offset of the first digit of the `"amount":` value in an entry, if it has one.
-        static func amountDigit(in line: [UInt8]) -> Int? {
-            let marker = Array("\"amount\":".utf8)
-            guard line.count > marker.count else { return nil }
-            for start in 0...(line.count - marker.count) where line[start..<start + marker.count].elementsEqual(marker) {
-                return start + marker.count
-            }
-            return nil
         }
 
         private func printNextSteps(folder: String, genesis: EntryHash) {

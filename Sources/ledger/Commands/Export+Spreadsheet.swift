@@ -1,4 +1,3 @@
-import Foundation
 import LedgerCore
 import LedgerKit
 import LedgerViews

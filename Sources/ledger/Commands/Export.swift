@@ -3,7 +3,6 @@ import Foundation
 import LedgerCore
 import LedgerKit
 import LedgerViews
-import LedgerStore
 
 extension Ledger {
     struct Export: AsyncParsableCommand {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import LedgerCore
 import LedgerKit
 import LedgerViews
@@ -45,27 +44,12 @@ extension Ledger {
 
         func run() async throws {
             try global.requireLocal()
-            let signer = try global.signingKey()
-            var keys: [KeyDescriptor] = []
-            for (role, list) in [(Role.committee, committee), (.oversight, oversight)] {
-                for entry in list {
-                    let key = try KeyFile.loadPublicKey(entry.publicKey)
-                    keys.append(KeyDescriptor(role: role, holder: entry.holder, publicKey: key.rawRepresentation))
-                }
-            }
-            let signerID = Rules.keyID(publicKey: signer.publicKey.rawRepresentation)
-            guard keys.contains(where: { $0.id == signerID && $0.role == .committee }) else {
-                throw CLIFailure(.key, t("--key must be the private key of one of the --committee keys",
-                    "--key 必须是某个 --committee 公钥对应的私钥"))
-            }
-            let genesis = Genesis(
-                society: society, ledger: Hex.encode(try SecureRandom.bytes(16)),
-                funds: [FundDescriptor(id: "general", name: fundName)], keys: keys,
-                policy: Policy(governanceCommittee: governanceCommittee, governanceOversight: governanceOversight,
-                    moneyApprovals: moneyApprovals))
-            let now = Timestamp.now()
-            let entry = try LedgerState().compose(.genesis(genesis), signer: signer, now: now)
-            _ = try SQLiteLedger.create(at: global.ledgerPath, genesis: entry, now: now)
+            let keys = committee.map { Founding.HolderKey(role: .committee, holder: $0.holder, publicKey: $0.publicKey) }
+                + oversight.map { Founding.HolderKey(role: .oversight, holder: $0.holder, publicKey: $0.publicKey) }
+            let entry = try Founding.found(at: global.ledgerPath, society: society, keys: keys, fundName: fundName,
+                policy: Policy(governanceCommittee: governanceCommittee, governanceOversight: governanceOversight, moneyApprovals: moneyApprovals),
+                signer: try global.signingKey(), now: .now())
+            guard case .genesis(let genesis) = entry.payload else { return }
             if global.json {
                 Format.printJSON(["ledger": global.ledgerPath, "genesis": entry.hash.hex, "ledger_id": genesis.ledger])
                 return

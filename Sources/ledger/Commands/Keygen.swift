@@ -1,5 +1,5 @@
-import ArgumentParser
 import Foundation
+import ArgumentParser
 import LedgerCore
 import LedgerKit
 import LedgerViews

@@ -1,9 +1,7 @@
 import ArgumentParser
-import Foundation
 import LedgerCore
 import LedgerKit
 import LedgerViews
-import LedgerStore
 
 extension Ledger {
     struct Mirror: AsyncParsableCommand {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import LedgerCore
-import LedgerKit
 import LedgerViews
 
 extension Ledger {

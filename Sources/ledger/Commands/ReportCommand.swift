@@ -3,7 +3,6 @@ import Foundation
 import LedgerCore
 import LedgerKit
 import LedgerViews
-import LedgerStore
 
 /// A year (`2026`) or a month (`2026-03`) in the local time zone.
 struct ReportPeriod: ExpressibleByArgument {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
-import LedgerKit
 import LedgerServer
 import LedgerWeb
 

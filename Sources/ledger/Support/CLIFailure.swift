@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
-import LedgerCrypto
 import LedgerKit
 import LedgerViews
 

@@ -1,7 +1,5 @@
 import Foundation
 import LedgerCore
-import LedgerKit
-import LedgerViews
 
 extension Language {
     /// The command line's language: `--lang zh|en` when given, else Chinese when `LC_ALL` or `LANG` starts with `zh`.

@@ -1,6 +1,4 @@
-import Foundation
 import LedgerCore
-import LedgerKit
 import LedgerViews
 import LedgerStore
 
