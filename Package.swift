@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -96,20 +98,36 @@ let package = Package(
         ),
         .testTarget(
             name: "LedgerProofTests",
-            dependencies: ["LedgerCore", "LedgerCrypto", "LedgerStore", "LedgerTesting", "ledger", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["LedgerCore", "LedgerCrypto", "LedgerStore", "LedgerTesting", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Vectors")]
         ),
         .testTarget(
-            name: "LedgerCLITests",
-            dependencies: ["ledger", "LedgerCore", "LedgerStore", "LedgerTesting"]
+            name: "LedgerKitTests",
+            dependencies: [
+                "LedgerKit", "LedgerWeb", "LedgerServer", "LedgerCore", "LedgerCrypto", "LedgerStore", "LedgerTesting",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
-            name: "LedgerReportTests",
-            dependencies: ["ledger", "LedgerCore", "LedgerStore", "LedgerTesting"]
+            name: "LedgerViewsTests",
+            dependencies: ["LedgerViews", "LedgerKit", "LedgerCore", "LedgerStore", "LedgerTesting"]
         ),
         .testTarget(
             name: "LedgerServerTests",
-            dependencies: ["ledger", "LedgerServer", "LedgerCore", "LedgerCrypto", "LedgerStore", "LedgerTesting"]
+            dependencies: ["LedgerServer", "LedgerCore", "LedgerCrypto", "LedgerStore", "LedgerTesting"]
+        ),
+        .testTarget(
+            name: "LedgerWebTests",
+            dependencies: [
+                "LedgerWeb", "LedgerServer", "LedgerCore", "LedgerStore", "LedgerTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        // The command line as people use it: the binary, started as a child process.
+        .testTarget(
+            name: "LedgerCLITests",
+            dependencies: ["ledger", "LedgerCore", "LedgerCrypto", "LedgerStore", "LedgerTesting"]
         ),
         .testTarget(
             name: "LedgerRobustnessTests",

@@ -1,7 +1,7 @@
 import Foundation
 import LedgerCore
 
-/// Reads a JSON Lines export (DESIGN.md section 8) in batches, with memory bounded by the batch, never the file.
+/// Reads a JSON Lines export (docs/FORMAT.md section 14) in batches, with memory bounded by the batch, never the file.
 ///
 /// Each complete line is handed over as it is. A line longer than ``Entry/maxBytes`` is cut to just over the
 /// limit (the decoder then refuses it as too long), and a last line with no final newline is reported through

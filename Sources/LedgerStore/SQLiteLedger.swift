@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import LedgerCore
 
-/// A ledger kept in one SQLite file (DESIGN.md section 8).
+/// A ledger kept in one SQLite file (docs/FORMAT.md section 13).
 ///
 /// Appends run one at a time under SQLite's write lock (`BEGIN IMMEDIATE`); another process waits up to
 /// ``busyTimeout`` for it. Every append checks every rule against the current state and then writes the entry

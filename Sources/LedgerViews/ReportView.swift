@@ -26,7 +26,7 @@ public enum ReportView {
         ]
     }
 
-    public static let summaryHeader = [t("This period", "本期"), t("Count", "笔数"), t("Amount", "金额")]
+    public static var summaryHeader: [String] { [t("This period", "本期"), t("Count", "笔数"), t("Amount", "金额")] }
 
     public static var produceHeader: [String] {
         [t("Product", "产品"), t("Unit", "单位"), t("Sales", "笔数"), t("Quantity", "数量"), t("Amount", "销售额"), t("To households", "农户所得")]

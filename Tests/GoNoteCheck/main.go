@@ -1,5 +1,5 @@
 // Command notecheck opens a signed note with Go's reference implementation, golang.org/x/mod/sumdb/note,
-// to show that the ledger's checkpoints are standard C2SP signed notes (DESIGN.md section 6).
+// to show that the ledger's checkpoints are standard C2SP signed notes (docs/FORMAT.md section 12).
 //
 // Usage:
 //

@@ -3,7 +3,7 @@ import LedgerCrypto
 import LedgerTesting
 import Testing
 
-/// The canonical encoding of DESIGN.md section 2: exactly one spelling per value, and nothing else accepted.
+/// The canonical encoding of docs/FORMAT.md section 2: exactly one spelling per value, and nothing else accepted.
 @Suite struct CanonicalJSONTests {
     @Test(arguments: NonCanonicalInput.all)
     func nonCanonicalInputIsRefused(input: NonCanonicalInput) {

@@ -3,7 +3,7 @@ import LedgerCrypto
 import LedgerTesting
 import Testing
 
-/// Shape rules (DESIGN.md sections 2–4, section 7 step 1): each case edits one field of a golden entry, re-encodes it
+/// Shape rules (docs/FORMAT.md sections 2–6, section 9 step 1): each case edits one field of a golden entry, re-encodes it
 /// canonically, and `Entry(bytes:)` must refuse it with `bad_shape` — or, for the boundary cases, accept it.
 @Suite struct ShapeTests {
     @Test(arguments: ShapeCases.envelope + ShapeCases.body)

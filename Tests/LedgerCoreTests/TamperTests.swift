@@ -147,7 +147,7 @@ import Testing
         }
     }
 
-    /// DESIGN.md section 8: a line that is not a well-formed entry "is an invalid entry at that position", whatever
+    /// docs/FORMAT.md section 14: a line that is not a well-formed entry "is an invalid entry at that position", whatever
     /// seq it claims.
     @Test func aMalformedLineIsReportedAtItsPositionNotAtTheSeqItClaims() throws {
         let sample = try SampleLedger()

@@ -49,7 +49,7 @@ struct KeyChangeLedger {
     }
 }
 
-/// `LedgerState.verifyCheckpoint` (DESIGN.md sections 6 and 7 step 7).
+/// `LedgerState.verifyCheckpoint` (docs/FORMAT.md sections 9 and 12).
 @Suite struct CheckpointVerificationTests {
     func expectRefused(_ text: String, by ledger: KeyChangeLedger, code: LedgerError.Code, _ comment: Comment,
         sourceLocation: SourceLocation = #_sourceLocation)

@@ -2,7 +2,7 @@ import LedgerCore
 import LedgerCrypto
 import Testing
 
-/// DESIGN.md section 6 against `merkle_rfc6962.json`: `MerkleTree` must produce exactly the vectors' roots and
+/// docs/FORMAT.md section 12 against `merkle_rfc6962.json`: `MerkleTree` must produce exactly the vectors' roots and
 /// proofs, and `MerkleProof` must accept them.
 @Suite struct MerkleVectorTests {
     @Test(arguments: 0...8)

@@ -3,12 +3,12 @@ import LedgerCore
 import LedgerCrypto
 import Testing
 
-/// DESIGN.md section 6 (C2SP signed notes) against `signed_note_c2sp.json`: `NoteVerifierKey`, `NoteSigner` and
+/// docs/FORMAT.md section 12 (C2SP signed notes) against `signed_note_c2sp.json`: `NoteVerifierKey`, `NoteSigner` and
 /// `SignedNote` must read, write and judge notes exactly as the published vectors say.
 @Suite struct SignedNoteVectorTests {
     /// The open cases this Ed25519-only implementation can run. Two kinds are left out:
     /// - cases that configure a type-0x04 (Ed25519 cosignature/v1) verifier key: the ledger signs and checks
-    ///   plain Ed25519 (type 0x01) notes only (DESIGN.md section 6), and `NoteVerifierKey(parsing:)` refuses
+    ///   plain Ed25519 (type 0x01) notes only (docs/FORMAT.md section 12), and `NoteVerifierKey(parsing:)` refuses
     ///   0x04 keys (tested below), so such a case cannot even be configured;
     /// - `ambiguousKey`: Go's `VerifierList` rejects the same key configured twice. That is a property of Go's
     ///   API, not of the note format; `SignedNote.verify(with:)` takes a plain list and looks keys up in it.

@@ -25,12 +25,4 @@ import Testing
         #expect(!message.contains(folder.path) && !message.contains("society.db"))
         #expect(try readOnly.count() == 1)
     }
-
-    @Test func commandsOnTheFileRefuseRemote() throws {
-        let site = try Site()
-        for command in [["verify", "x.db"], ["init", "--society", "x"], ["import", "x.jsonl"], ["mirror", "http://127.0.0.1:9"], ["audit"]] {
-            let result = try site.run(command + ["--remote", "http://127.0.0.1:9"], key: "c1")
-            #expect(result.status == 64, "\(command): \(result)")
-        }
-    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LedgerStore
+import LedgerTesting
 import Testing
 
 /// The `entries` table refuses UPDATE and DELETE at the SQLite level, whoever opens the file.
@@ -14,7 +15,7 @@ import Testing
 
     @Test(arguments: statements)
     func editingEntriesDirectlyIsRefused(_ sql: String) throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let path = folder.path("ledger.db")
         try FileLedger.createWithHistory(at: path)
         let database = try DatabaseQueue(path: path)

@@ -9,7 +9,7 @@ import Testing
 /// A row changed in the file behind its back must still count.
 @Suite struct DecodedRowsTests {
     @Test func anAppendSeesAKeyRecordEditedAfterEarlierAppendsDecodedIt() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let path = folder.path("ledger.db")
         let ledger = try FileLedger.create(at: path)
         try ledger.append(.memberAdd(MemberAdd(member: "H001", name: "黄大伯")), by: TestKeys.committee1)
@@ -37,7 +37,7 @@ import Testing
     /// The header an append wrote is remembered rather than decoded by the next append; a process that opens the file
     /// afresh must read exactly the same state from the bytes.
     @Test func aFreshOpenReadsTheStateTheWritingLedgerRemembers() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let path = folder.path("ledger.db")
         let ledger = try FileLedger.create(at: path)
         var checked = 0

@@ -7,7 +7,7 @@ import Testing
 /// The store's derived tables (state snapshot, entry index, Merkle nodes) always agree with a replay of its bytes.
 @Suite struct DerivedStateTests {
     @Test func stateAfterEveryAppendEqualsAReplayOfTheStoredEntries() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let ledger = try FileLedger.create(at: folder.path("ledger.db"))
         var checked = 0
         try History.append(to: ledger) { ledger in
@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func balancesAndPendingMatchTheReplaySummary() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let path = folder.path("ledger.db")
         try FileLedger.createWithHistory(at: path)
         let ledger = try SQLiteLedger.open(at: path, readOnly: true)
@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func entriesByMemberKindAndTargetReturnTheRightSeqs() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let path = folder.path("ledger.db")
         try FileLedger.createWithHistory(at: path)
         let ledger = try SQLiteLedger.open(at: path, readOnly: true)
@@ -75,7 +75,7 @@ import Testing
     }
 
     @Test func forEachBatchHandsOverEveryEntryOnceInOrder() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let path = folder.path("ledger.db")
         try FileLedger.createWithHistory(at: path)
         let ledger = try SQLiteLedger.open(at: path, readOnly: true)

@@ -2,19 +2,20 @@ import Foundation
 import GRDB
 import LedgerCore
 import LedgerStore
+import LedgerTesting
 import Testing
 
 /// An append is durable when it returns: WAL with `synchronous = FULL`, on a new file and on a reopened one.
 @Suite struct DurabilityTests {
     @Test func aNewLedgerFileSyncsFullyInWALMode() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let ledger = try FileLedger.create(at: folder.path("ledger.db"))
         #expect(try ledger.synchronousSetting() == 2)
         #expect(try Self.journalMode(folder.path("ledger.db")) == "wal")
     }
 
     @Test func aReopenedLedgerFileSyncsFullyInWALMode() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let path = folder.path("ledger.db")
         try FileLedger.createWithHistory(at: path)
         let ledger = try SQLiteLedger.open(at: path)
@@ -23,7 +24,7 @@ import Testing
     }
 
     @Test func anImportedLedgerFileIsInWALMode() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         try FileLedger.createWithHistory(at: folder.path("source.db"))
         let lines = try FileLedger.lines(of: SQLiteLedger.open(at: folder.path("source.db"), readOnly: true))
         try FileLedger.jsonl(lines).write(to: URL(fileURLWithPath: folder.path("export.jsonl")))

@@ -7,7 +7,7 @@ import Testing
 /// `importJSONLines` verifies an export and writes a complete new ledger file, or nothing at all.
 @Suite struct ImportTests {
     /// A folder holding `source.db` (the history) and `export.jsonl` (its export); returns the export's lines.
-    static func exported(in folder: TemporaryDirectory) throws -> [[UInt8]] {
+    static func exported(in folder: TemporaryFolder) throws -> [[UInt8]] {
         try FileLedger.createWithHistory(at: folder.path("source.db"))
         let lines = try FileLedger.lines(of: SQLiteLedger.open(at: folder.path("source.db"), readOnly: true))
         try FileLedger.jsonl(lines).write(to: URL(fileURLWithPath: folder.path("export.jsonl")))
@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func aGoodExportImportsToAnIdenticalLedger() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let lines = try Self.exported(in: folder)
         var progress: [Int] = []
         let result = try SQLiteLedger.importJSONLines(from: folder.path("export.jsonl"), to: folder.path("copy.db")) {
@@ -50,7 +50,7 @@ import Testing
 
     @Test(arguments: damages)
     func aBrokenExportImportsNothing(_ damage: String, seq: Int) throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         var lines = try Self.exported(in: folder)
         var data: Data
         switch damage {
@@ -81,7 +81,7 @@ import Testing
     }
 
     @Test func importingOntoAnExistingPathIsRefusedAndLeavesItAlone() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         _ = try Self.exported(in: folder)
         let existing = Data("my notes, not a ledger\n".utf8)
         try existing.write(to: URL(fileURLWithPath: folder.path("notes.db")))
@@ -97,7 +97,7 @@ import Testing
     }
 
     @Test func aMissingExportIsAStorageErrorAndCreatesNothing() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let error = #expect(throws: LedgerError.self) {
             try SQLiteLedger.importJSONLines(from: folder.path("missing.jsonl"), to: folder.path("copy.db"))
         }

@@ -1,11 +1,12 @@
 import Foundation
 import LedgerCore
 import LedgerStore
+import LedgerTesting
 import Testing
 
 /// `JSONLinesReader` hands over complete lines in batches, reports a torn last line, and caps an over-long one.
 @Suite struct JSONLinesReaderTests {
-    static func reader(for contents: Data, in folder: TemporaryDirectory) throws -> JSONLinesReader {
+    static func reader(for contents: Data, in folder: TemporaryFolder) throws -> JSONLinesReader {
         try contents.write(to: URL(fileURLWithPath: folder.path("lines.jsonl")))
         return try JSONLinesReader(path: folder.path("lines.jsonl"))
     }
@@ -13,7 +14,7 @@ import Testing
     static func text(_ lines: [[UInt8]]) -> [String] { lines.map { String(decoding: $0, as: UTF8.self) } }
 
     @Test func splitsCompleteLinesInBatchesOfTheAskedSize() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         var reader = try Self.reader(for: Data("a\nbb\n\nccc\n互助\n".utf8), in: folder)
 
         #expect(Self.text(try reader.next(2)) == ["a", "bb"])
@@ -25,7 +26,7 @@ import Testing
     }
 
     @Test func reportsATornLastLineInsteadOfHandingItOver() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         var reader = try Self.reader(for: Data("{\"a\":1}\n{\"b\":2}\n{\"c\":".utf8), in: folder)
 
         #expect(Self.text(try reader.next(10)) == ["{\"a\":1}", "{\"b\":2}"])
@@ -34,7 +35,7 @@ import Testing
     }
 
     @Test func anEmptyFileHasNoLinesAndIsNotTorn() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         var reader = try Self.reader(for: Data(), in: folder)
         #expect(try reader.next(10).isEmpty)
         #expect(!reader.tornLastLine)
@@ -42,7 +43,7 @@ import Testing
 
     @Test(arguments: [200 * 1024, 3 * 1024 * 1024])
     func capsAnOverlongLineAndKeepsReadingAfterIt(_ length: Int) throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         var contents = Data("first\n".utf8)
         contents.append(Data(repeating: UInt8(ascii: "x"), count: length))
         contents.append(Data("\nlast\n".utf8))
@@ -61,7 +62,7 @@ import Testing
     }
 
     @Test func anOverlongTornLastLineIsCappedAndReported() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         var contents = Data("first\n".utf8)
         contents.append(Data(repeating: UInt8(ascii: "y"), count: 200 * 1024))
         var reader = try Self.reader(for: contents, in: folder)
@@ -75,7 +76,7 @@ import Testing
     }
 
     @Test func aMissingFileIsAStorageError() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let error = #expect(throws: LedgerError.self) { try JSONLinesReader(path: folder.path("missing.jsonl")) }
         #expect(error?.code == .storage)
         #expect(error?.message.english.contains("missing.jsonl") == true)

@@ -9,7 +9,7 @@ import Testing
 @Suite struct OpenFailureTests {
     @Test(arguments: [false, true])
     func aMissingPathIsRefusedWithoutCreatingIt(readOnly: Bool) throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let error = #expect(throws: LedgerError.self) { try SQLiteLedger.open(at: folder.path("nothing.db"), readOnly: readOnly) }
         #expect(error?.code == .storage)
         #expect(error?.message.english.contains("there is no ledger at") == true)
@@ -20,7 +20,7 @@ import Testing
 
     @Test(arguments: [false, true])
     func aFileThatIsNotSQLiteIsRefusedAndLeftAlone(readOnly: Bool) throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let contents = Data(String(repeating: "{\"body\":{},\"sig\":\"\"}\n", count: 300).utf8)
         try contents.write(to: URL(fileURLWithPath: folder.path("export.db")))
 
@@ -34,7 +34,7 @@ import Testing
 
     @Test(arguments: [false, true])
     func aTruncatedLedgerFileIsRefusedAndLeftAlone(readOnly: Bool) throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         try FileLedger.createWithHistory(at: folder.path("full.db"))
         let full = try #require(folder.bytes("full.db"))
         let truncated = full.prefix(full.count / 2)
@@ -58,7 +58,7 @@ import Testing
 
     @Test(arguments: [false, true])
     func anSQLiteFileThatIsNotALedgerIsRefused(readOnly: Bool) throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let path = folder.path("notes.sqlite")
         do {
             let database = try DatabaseQueue(path: path)

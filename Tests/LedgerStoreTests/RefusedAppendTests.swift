@@ -43,7 +43,7 @@ import Testing
 
     @Test(arguments: Refusal.all)
     func refusedAppendLeavesTheOpenFileByteIdentical(_ refusal: Refusal) throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let ledger = try Self.makeLedger(at: folder.path("ledger.db"))
         let payload = try refusal.payload(ledger)
         let mainBefore = try #require(folder.bytes("ledger.db"))
@@ -63,7 +63,7 @@ import Testing
     }
 
     @Test func refusedAppendAfterReopeningLeavesTheFileByteIdentical() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let path = folder.path("ledger.db")
         do { _ = try Self.makeLedger(at: path) }  // closed (and checkpointed) at the end of the scope
         let before = try #require(folder.bytes("ledger.db"))

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Serves the demo ledger with `ledger serve` and renders the overview, a member page and an entry page in
 # headless Chromium at phone width (390×844). Fails when a page does not load, is not a complete page, or renders
-# blank. Keeps the screenshots in docs/.
+# blank. Keeps the screenshots in docs/images/ unless told another folder.
 #
 # Usage: bash Tests/Server/screenshots.sh [LEDGER-BINARY] [OUTPUT-FOLDER]
 set -euo pipefail
 ledger=$(realpath "${1:-.build/debug/ledger}")
-out=$(realpath "${2:-docs}")
+out=$(realpath "${2:-docs/images}")
 work=$(mktemp -d)
 server=""
 cleanup() {

@@ -1,4 +1,4 @@
-/// The canonical encoding of DESIGN.md section 2: a strict subset of RFC 8785 (JCS).
+/// The canonical encoding of docs/FORMAT.md section 2: a strict subset of RFC 8785 (JCS).
 ///
 /// Encoding sorts object keys bytewise and writes no whitespace; strings are raw UTF-8 with only `\"`
 /// and `\\` escaped. The same bytes come out of Python's

@@ -1,4 +1,4 @@
-/// A value of the ledger's canonical JSON subset (DESIGN.md section 2).
+/// A value of the ledger's canonical JSON subset (docs/FORMAT.md section 2).
 ///
 /// There is no `null` and no floating point: the subset has only strings, integers in
 /// `-(2^53-1) ... 2^53-1`, booleans, arrays and objects whose keys are ASCII `[a-z0-9_.]`.

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads the fields of one JSON object by name and type, and refuses fields it was not asked for.
 ///
-/// Every shape rule of DESIGN.md sections 3 and 4 is applied through this reader, so a store and a
+/// Every shape rule of docs/FORMAT.md sections 3, 5 and 6 is applied through this reader, so a store and a
 /// verifier refuse exactly the same entries.
 struct FieldReader {
     private let fields: JSONObject

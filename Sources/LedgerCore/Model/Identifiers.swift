@@ -9,7 +9,7 @@ public typealias FundID = String
 /// Money in fen (分, 1/100 yuan). Never floating point.
 public typealias Fen = Int64
 
-/// The syntax rules for identifiers and amounts in DESIGN.md section 3.
+/// The syntax rules for identifiers and amounts in docs/FORMAT.md section 5.
 public enum Rules {
     /// The smallest and largest amount an entry may carry: one fen to ten billion yuan.
     public static let amountRange: ClosedRange<Fen> = 1...1_000_000_000_000

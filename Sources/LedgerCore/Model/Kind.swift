@@ -1,4 +1,4 @@
-/// The kinds of entry in format v1 (DESIGN.md section 4).
+/// The kinds of entry in format v1 (docs/FORMAT.md section 6).
 public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
     case genesis
     case keyAdd = "key.add"

@@ -3,7 +3,7 @@ import LedgerCrypto
 /// The text of a C2SP `tlog-checkpoint` for a ledger: origin, size and root, one per line.
 ///
 /// The origin is `mutual-aid-ledger/<ledger id>`, so a checkpoint can never be mistaken for another
-/// society's. Signers are named by their ledger key id (DESIGN.md section 6).
+/// society's. Signers are named by their ledger key id (docs/FORMAT.md section 12).
 public struct CheckpointNote: Sendable, Hashable {
     public static let originPrefix = "mutual-aid-ledger/"
 

@@ -1,7 +1,7 @@
 import Foundation
 import LedgerCrypto
 
-/// An inclusion proof as JSON (DESIGN.md section 6): `{"ledger","index","size","leaf","path","root"}`.
+/// An inclusion proof as JSON (docs/FORMAT.md section 12): `{"ledger","index","size","leaf","path","root"}`.
 public struct InclusionProof: Sendable, Hashable {
     public var ledger: String
     public var index: Int

@@ -3,7 +3,7 @@ import LedgerCrypto
 extension LedgerState {
     /// Applies the next entry, or refuses it and stays exactly as it was.
     ///
-    /// Checks, in the order of DESIGN.md section 7: the chain (seq, prev, time), the author key and its role,
+    /// Checks, in the order of docs/FORMAT.md section 9: the chain (seq, prev, time), the author key and its role,
     /// the signature, then the rules of the entry's kind (sections 4 and 5), including checkpoint roots.
     /// - Throws: a ``LedgerError`` naming the rule and the entry.
     public mutating func apply(_ entry: Entry, context: ApplyContext) throws(LedgerError) {

@@ -1,6 +1,6 @@
 import LedgerCrypto
 
-/// Verifies a ledger entry by entry, as DESIGN.md section 7 describes, without trusting anything but the bytes.
+/// Verifies a ledger entry by entry, as docs/FORMAT.md section 9 describes, without trusting anything but the bytes.
 ///
 /// Feed it the entries' bytes in `seq` order, in batches of any size, with ``verify(batch:)``; it stops at the
 /// first failing entry. Entries are decoded and their signatures checked on every core (Ed25519 verification is

@@ -1,4 +1,4 @@
-/// What a successful verification found: the figures DESIGN.md section 7 asks `verify` to print.
+/// What a successful verification found: the figures docs/FORMAT.md section 9 asks `verify` to print.
 public struct VerificationSummary: Sendable, Hashable {
     public var entries: Int
     /// The hash of the last entry.

@@ -8,7 +8,7 @@ import LedgerCrypto
     import Darwin
 #endif
 
-/// Private and public key files (DESIGN.md section 9): PKCS#8 PEM, 0600, encrypted when a passphrase is given.
+/// Private and public key files (docs/FORMAT.md section 4): PKCS#8 PEM, 0600, encrypted when a passphrase is given.
 public enum KeyFile {
     /// Loads a private key, refusing one that others can read, asking for its passphrase if it is encrypted.
     /// - Throws: ``KitError/Code/key`` for a missing, unprotected, unreadable or unopened file.

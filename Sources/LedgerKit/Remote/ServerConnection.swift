@@ -4,11 +4,21 @@ import LedgerCore
 import NIOCore
 import NIOHTTP1
 
-/// JSON over HTTP to one `ledger serve`, on AsyncHTTPClient's shared client: the client the server side of the
+/// JSON over HTTP to one `ledger serve`, on AsyncHTTPClient: the client the server side of the
 /// project already builds on, so the command line needs no libcurl.
 public struct ServerConnection: Sendable {
     /// The server's address, without a trailing `/`.
     public let base: URL
+
+    /// One client for the process, like `HTTPClient.shared`, but failing at once when nothing listens: the shared
+    /// client retries a refused connection until the request's deadline, a minute of silence for a volunteer whose
+    /// server is down.
+    private static let client: HTTPClient = {
+        var configuration = HTTPClient.Configuration.singletonConfiguration
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout.connect = .seconds(10)
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
 
     /// Answers larger than this are refused rather than read: a page of entries is far smaller.
     public static let maxReplyBytes = 64 << 20
@@ -55,7 +65,7 @@ public struct ServerConnection: Sendable {
             request.body = .bytes(ByteBuffer(bytes: body))
         }
         do {
-            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
+            let response = try await Self.client.execute(request, timeout: .seconds(60))
             let bytes = try await response.body.collect(upTo: Self.maxReplyBytes)
             return Reply(status: Int(response.status.code), body: Array(buffer: bytes))
         } catch {

@@ -5,7 +5,7 @@ import LedgerCore
 // bytes, hashlib.sha256(b"\x00" + bytes) gives the hash, the signature verifies with the raw public key over
 // b"mutual-aid-ledger:v1:entry\n" + canonical(body) and equals Python's own (deterministic) Ed25519 signature, each key id
 // is sha256(raw public key)[:8].hex(), and the checkpoint root is an independent RFC 9162 MTH of entries 0..<18.
-// Never regenerate these to make a test pass: a changed literal is a format change (DESIGN.md, a new `v`).
+// Never regenerate these to make a test pass: a changed literal is a format change (docs/FORMAT.md, a new `v`).
 
 extension GoldenLedger {
     /// What entry `seq` must encode to, hash to and be signed with.

@@ -1,7 +1,7 @@
 import LedgerCore
 import Testing
 
-/// Bytes that are not canonical JSON (DESIGN.md section 2), with a name for the test report.
+/// Bytes that are not canonical JSON (docs/FORMAT.md section 2), with a name for the test report.
 struct NonCanonicalInput: Sendable, CustomTestStringConvertible {
     let name: String
     let bytes: [UInt8]

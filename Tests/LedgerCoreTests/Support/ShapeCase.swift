@@ -56,7 +56,7 @@ enum SignatureText {
     }
 }
 
-/// The values that make a field too long: 101 scalars where 100 are allowed, 501 for a memo (DESIGN.md section 3).
+/// The values that make a field too long: 101 scalars where 100 are allowed, 501 for a memo (docs/FORMAT.md section 5).
 enum TooLong {
     /// 101 Chinese characters: one over the 100 a name may have, counted in Unicode scalars, not bytes.
     static let name = String(repeating: "黄", count: 101)

@@ -52,7 +52,7 @@ struct FuzzProperties: @unchecked Sendable {
         if paths.contains("s") { try rules(lines.complete) }
     }
 
-    /// The lines of a `.jsonl` input as DESIGN.md section 8 defines them: complete lines, and the bytes after the
+    /// The lines of a `.jsonl` input as docs/FORMAT.md section 14 defines them: complete lines, and the bytes after the
     /// last newline (a torn last line) if any.
     static func split(_ input: [UInt8]) -> (complete: [[UInt8]], torn: [UInt8]?) {
         var complete: [[UInt8]] = []

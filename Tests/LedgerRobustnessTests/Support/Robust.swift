@@ -76,55 +76,27 @@ struct SeededRandom: RandomNumberGenerator {
     }
 }
 
-/// A fresh temporary folder, removed at the end.
-final class Workspace: @unchecked Sendable {
-    let url: URL
-    var path: String { url.path }
-
-    init(_ label: String) throws {
-        url = URL(fileURLWithPath: NSTemporaryDirectory())
-            .appendingPathComponent("ledger-robust-\(label)-\(UUID().uuidString.prefix(8))", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { Robust.removeTree(url.path) }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    func listing() -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }.sorted() }
-}
+/// A robustness test's folder.
+typealias Workspace = TemporaryFolder
 
 /// Running the built `ledger` binary, a shell, or the Python SQLite helper.
 enum Robust {
     /// The `ledger` executable built next to the test bundle.
-    static var binary: String? { CLI.binary?.path }
-
     /// The repository root (for `Fuzz/` and `Tests/Robustness/`).
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    /// A clean environment: no ledger or key defaults, English messages.
-    static func environment(_ extra: [String: String] = [:]) -> [String: String] {
-        var environment = ProcessInfo.processInfo.environment
-        for name in environment.keys where name.hasPrefix("LEDGER") || name.hasPrefix("LC_") || name == "LANGUAGE" {
-            environment[name] = nil
-        }
-        environment["LANG"] = "C"
-        environment.merge(extra) { _, new in new }
-        return environment
-    }
+    /// A clean environment: no ledger or key defaults, English messages (``CLI/environment(lang:_:)``).
+    static func environment(_ extra: [String: String] = [:]) -> [String: String] { CLI.environment(lang: "C", extra) }
 
-    static func ledgerBinary() throws -> String {
-        try #require(binary, "the ledger binary was not built next to the tests")
-    }
+    static func ledgerBinary() throws -> String { try CLI.requireBinary() }
 
-    /// Runs `ledger arguments…` to completion.
+    /// Runs `ledger arguments…` to completion, through ``CLI``.
     /// - Parameter measure: report the command's own peak memory (costs a Python parent process).
     static func ledger(_ arguments: [String], in folder: Workspace, environment: [String: String] = [:], measure: Bool = false)
         async throws -> ProcessOutcome
     {
-        try await Child(try ledgerBinary(), arguments, environment: Robust.environment(environment), folder: folder.url,
-            measure: measure).wait()
+        try await CLI.start(arguments, in: folder.url, environment: environment, measure: measure).wait()
     }
 
     /// Starts `/bin/sh -c script` in its own process group, with `LEDGER` naming the binary.
@@ -150,13 +122,7 @@ enum Robust {
     }
 
     /// Removes a folder even if a test made it read-only.
-    static func removeTree(_ path: String) {
-        if let items = FileManager.default.enumerator(atPath: path) {
-            for case let item as String in items { chmod(path + "/" + item, 0o700) }
-        }
-        chmod(path, 0o700)
-        try? FileManager.default.removeItem(atPath: path)
-    }
+    static func removeTree(_ path: String) { TemporaryFolder.removeTree(path) }
 
     static func bytes(_ path: String) -> [UInt8]? { FileManager.default.contents(atPath: path).map { [UInt8]($0) } }
 

@@ -1,6 +1,6 @@
 import LedgerCrypto
 
-/// Who must approve what (DESIGN.md section 5).
+/// Who must approve what (docs/FORMAT.md section 7).
 public struct Policy: Sendable, Hashable, Codable {
     /// Distinct active committee keys needed to approve a governance entry.
     public var governanceCommittee: Int

@@ -4,7 +4,7 @@ import LedgerCrypto
 import LedgerStore
 import Testing
 
-/// Published checkpoints, proofs and receipts through the `ledger` executable (DESIGN.md sections 6, 7 and 11).
+/// Published checkpoints, proofs and receipts through the `ledger` executable (docs/FORMAT.md sections 9 and 12, docs/COMMANDS.md).
 @Suite struct CLIProofTests {
     /// The same genesis and keys, a different entry 5, everything after it re-signed with the real private keys:
     /// a valid ledger on its own, which only a published checkpoint exposes.

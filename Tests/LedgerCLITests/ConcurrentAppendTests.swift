@@ -9,7 +9,8 @@ import Testing
 /// no entry is lost, and the chain stays valid.
 @Suite struct ConcurrentAppendTests {
     static let commandsPerWorker = 25
-    static let signers = [TestKeys.committee1, TestKeys.committee2, TestKeys.committee3, TestKeys.committee1]
+    /// The society's committee key file each worker signs with.
+    static let signers = ["c1", "c2", "c1", "c2"]
 
     /// A shell loop running `ledger` once per entry: even workers add members, odd workers record donations of
     /// ¥1 … ¥25. Failures are reported on the loop's standard error.
@@ -27,22 +28,16 @@ import Testing
     }
 
     @Test(arguments: [2, 4])
-    func processesAppendingAtOnceLoseNothing(workers: Int) throws {
-        let binary = try #require(LedgerBinary.url, "the ledger binary was not built next to the tests")
-        let folder = try TemporaryDirectory()
-        let path = folder.path("ledger.db")
-        do { _ = try FileLedger.create(at: path) }
-
+    func processesAppendingAtOnceLoseNothing(workers: Int) async throws {
+        let society = try await Society()
+        let binary = try #require(CLI.binary, "the ledger binary was not built next to the tests")
         var children: [Child] = []
         for worker in 0..<workers {
-            let keyFile = folder.path("key\(worker).pem")
-            try Self.signers[worker].pemRepresentation().write(toFile: keyFile, atomically: true, encoding: .utf8)
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: keyFile)
-            var environment = LedgerBinary.environment
+            var environment = CLI.environment()
             environment["LEDGER"] = binary.path
-            environment["LEDGER_FILE"] = path
-            environment["KEY_FILE"] = keyFile
-            children.append(try Child("/bin/sh", ["-c", Self.script(worker: worker)], environment: environment, folder: folder.url))
+            environment["LEDGER_FILE"] = society.ledgerPath
+            environment["KEY_FILE"] = society.path("\(Self.signers[worker]).pem")
+            children.append(try Child("/bin/sh", ["-c", Self.script(worker: worker)], environment: environment, folder: society.folder))
         }
         for (worker, child) in children.enumerated() {
             let outcome = child.waitBlocking()
@@ -51,10 +46,11 @@ import Testing
             #expect(!outcome.stderr.contains("busy"), "worker \(worker): \(outcome.stderr)")
             #expect(outcome.stderr.isEmpty, "worker \(worker): \(outcome.stderr)")
         }
-        let ledger = try SQLiteLedger.open(at: path, readOnly: true)
+        let ledger = try SQLiteLedger.open(at: society.ledgerPath, readOnly: true)
         let expected = 1 + workers * Self.commandsPerWorker
         #expect(try ledger.count() == expected)
-        let verifier = try FileLedger.replay(ledger, batchSize: 64)
+        var verifier = ChainVerifier()
+        try ledger.forEachBatch(of: 64) { batch throws(LedgerError) in verifier.verify(batch: batch) }
         guard case .valid(let summary) = verifier.finish() else {
             Issue.record("the ledger written by \(workers) processes does not verify: \(verifier.failure.map(String.init(describing:)) ?? "")")
             return

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import LedgerStore
 import Testing
 
 /// Two people on two "computers" (two processes with different keys) working on one served ledger.
@@ -14,18 +15,18 @@ import Testing
         let grant = try site.append(["record", "grant", "--member", "H001", "--amount", "500", "--purpose", "助学"] + remote, key: "c1")
         let pending = try site.run(["pending", "--json"] + remote)
         #expect(pending.status == 0, "\(pending)")
-        #expect((pending.json["pending"] as? [[String: Any]])?.map { $0["seq"] as? Int } == [grant])
+        #expect((pending.jsonObject["pending"] as? [[String: Any]])?.map { $0["seq"] as? Int } == [grant])
         let before = try site.run(["balance", "H001", "--json"] + remote)
-        #expect(before.json["balance"] as? Int == 0, "\(before)")
+        #expect(before.jsonObject["balance"] as? Int == 0, "\(before)")
 
         let approval = try site.run(["approve", "\(grant)", "--json"] + remote, key: "o1")
         #expect(approval.status == 0, "\(approval)")
-        #expect(approval.json["target_effective"] as? Bool == true)
+        #expect(approval.jsonObject["target_effective"] as? Bool == true)
 
         let after = try site.run(["balance", "H001", "--json"] + remote)
-        #expect(after.json["balance"] as? Int == 50_000, "\(after)")
+        #expect(after.jsonObject["balance"] as? Int == 50_000, "\(after)")
         let log = try site.run(["log", "--member", "黄大伯", "--json"] + remote)
-        #expect((log.json["entries"] as? [[String: Any]])?.map { $0["kind"] as? String } == ["member.add", "grant", "approve"])
+        #expect((log.jsonObject["entries"] as? [[String: Any]])?.map { $0["kind"] as? String } == ["member.add", "grant", "approve"])
         server.stop()
         #expect(try site.state("society.db").members["H001"]?.balance == 50_000)
         #expect(try site.verifies("society.db"))
@@ -54,7 +55,7 @@ import Testing
         let check = try site.run(["checkpoint", "verify", "--remote", server.url, site.path("note.txt")])
         #expect(check.status != 0, "a missing file is an error")
         server.stop()
-        let kept = try SQLiteLedgerNotes.latest(site.path("society.db"))
+        let kept = try SQLiteLedger.open(at: site.path("society.db"), readOnly: true).latestCheckpointNote()
         #expect(kept?.signatures.count == 1)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerCrypto
+import LedgerTesting
 import Testing
 
 /// A society set up through the `ledger` command line in a scratch folder:
@@ -11,11 +12,11 @@ struct SmallSociety {
     static let checkpointSize = 7
     static let entriesAfterAudit = 8
 
-    let folder: ScratchFolder
+    let folder: TemporaryFolder
     let cli: LedgerCLI
 
     init() throws {
-        folder = try ScratchFolder()
+        folder = try TemporaryFolder()
         cli = try LedgerCLI(folder: folder.url)
         for (file, holder) in [("chen", "陈主任"), ("li", "李会计"), ("zhang", "张组长"), ("he", "何委员")] {
             try cli.ok(["keygen", "--holder", holder, "--out", "\(file).pem", "--no-passphrase"])

@@ -30,29 +30,15 @@ final class Site {
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
-    /// The built `ledger` executable next to the tests.
-    static var binary: URL? { CLI.binary }
-
-    struct Result: CustomStringConvertible {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-        var json: [String: Any] { ((try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) as? [String: Any]) ?? [:] }
-        var description: String { "exit \(status)\nstdout: \(stdout)\nstderr: \(stderr)" }
-    }
-
     /// Starts `ledger arguments…` in the folder, signing with key `key` (`c1`, `o1`, …) if given.
     func start(_ arguments: [String], key: String?) throws -> Child {
-        let binary = try #require(Site.binary, "the ledger binary was not built next to the tests")
-        return try Child(binary.path, arguments + (key.map { ["--key", path("\($0).pem")] } ?? []),
-            environment: CLI.environment(), folder: folder)
+        try CLI.start(arguments + (key.map { ["--key", path("\($0).pem")] } ?? []), in: folder)
     }
 
     /// Runs `ledger arguments…` signing with key `key` (`c1`, `o1`, …) and waits for it.
     @discardableResult
-    func run(_ arguments: [String], key: String? = nil) throws -> Result {
-        let outcome = try start(arguments, key: key).waitBlocking()
-        return Result(status: outcome.exitCode, stdout: outcome.stdout, stderr: outcome.stderr)
+    func run(_ arguments: [String], key: String? = nil) throws -> CLIResult {
+        try CLI.runBlocking(arguments + (key.map { ["--key", path("\($0).pem")] } ?? []), in: folder)
     }
 
     /// Appends with `arguments` and returns the new seq, recording an issue when it fails.
@@ -60,7 +46,7 @@ final class Site {
     func append(_ arguments: [String], key: String) throws -> Int {
         let result = try run(arguments + ["--json"], key: key)
         #expect(result.status == 0, "\(arguments): \(result)")
-        return try #require(result.json["seq"] as? Int, "\(result)")
+        return try #require(result.jsonObject["seq"] as? Int, "\(result)")
     }
 
     /// `ledger init` with all four keys into `file`, then two members and a ¥10,000 donation.

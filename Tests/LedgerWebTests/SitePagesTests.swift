@@ -1,0 +1,114 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import LedgerCore
+import LedgerServer
+import LedgerTesting
+import LedgerWeb
+import Testing
+
+/// The member pages `ledger serve` shows, through the very application it runs (``LedgerSite``), driven by
+/// Hummingbird's router test client: no port, no process, the same responder.
+@Suite struct SitePagesTests {
+    /// The site of ``StoredLedger/society(path:)``, with its clock a minute after the last entry.
+    static func site() throws -> (StoredLedger, some ApplicationProtocol) {
+        let ledger = try StoredLedger.society()
+        let now = Timestamp(secondsSinceEpoch: ledger.now.secondsSinceEpoch + 60)
+        let api = LedgerSite.api(ledger: ledger.store, limits: ServerLimits(requestsPerSecond: 0), clock: { now })
+        return (ledger, LedgerSite.buildApplication(api: api, host: "127.0.0.1", port: 0))
+    }
+
+    /// Fetches `uri` and returns the status, content type and body text.
+    static func fetch(_ client: some TestClientProtocol, _ uri: String, language: String? = nil) async throws
+        -> (status: Int, type: String, body: String)
+    {
+        var headers = HTTPFields()
+        if let language { headers[.acceptLanguage] = language }
+        return try await client.execute(uri: uri, method: .get, headers: headers) { response in
+            (Int(response.status.code), response.headers[.contentType] ?? "", String(buffer: response.body))
+        }
+    }
+
+    @Test func everyPageLoadsInBothLanguagesWithoutScriptsOrPrivateText() async throws {
+        let (_, app) = try Self.site()
+        try await app.test(.router) { client in
+            for path in ["/", "/notice", "/pending", "/members/H001", "/members/H002", "/entries/5", "/entries/1"] {
+                let english = try await Self.fetch(client, path)
+                #expect(english.status == 200, "\(path)")
+                #expect(english.type.hasPrefix("text/html"), "\(path): \(english.type)")
+                #expect(!english.body.contains("<script"), "\(path)")
+                for secret in ["private note", "private memo", "grant memo"] {
+                    #expect(!english.body.contains(secret), "\(path) shows \(secret)")
+                }
+                let chinese = try await Self.fetch(client, path + "?lang=zh")
+                #expect(chinese.status == 200, "\(path)")
+                #expect(chinese.body.contains("lang=\"zh-Hans\""), "\(path)")
+                #expect(chinese.body != english.body, "\(path) is the same in both languages")
+            }
+        }
+    }
+
+    @Test func theLanguageFollowsEachRequestNotTheFirstOne() async throws {
+        let (_, app) = try Self.site()
+        try await app.test(.router) { client in
+            let first = try await Self.fetch(client, "/", language: "zh-CN,zh;q=0.9")
+            #expect(first.body.contains("基金余额"))
+            let second = try await Self.fetch(client, "/", language: "en-US")
+            #expect(second.body.contains("Fund balances") && !second.body.contains("基金余额"))
+            let third = try await Self.fetch(client, "/notice?lang=zh")
+            #expect(third.body.contains("待审批事项"))
+        }
+    }
+
+    @Test func theMemberPageShowsTheBalanceAndLinksEachEntry() async throws {
+        let (ledger, app) = try Self.site()
+        let balance = try #require(try ledger.store.member("H001")?.balance)
+        try await app.test(.router) { client in
+            let page = try await Self.fetch(client, "/members/H001")
+            #expect(page.body.contains(Yuan.format(balance)))
+            #expect(page.body.contains("/entries/4"))
+            let lookup = try await Self.fetch(client, "/member?id=H001")
+            #expect(lookup.status == 200 && lookup.body.contains("黄大伯"))
+        }
+    }
+
+    @Test func aBadLinkGetsAPageInTheReadersLanguageAndNothingChanges() async throws {
+        let (ledger, app) = try Self.site()
+        let before = try ledger.store.count()
+        try await app.test(.router) { client in
+            let missing = try await Self.fetch(client, "/members/H999?lang=zh")
+            #expect(missing.status == 404)
+            #expect(missing.type.hasPrefix("text/html") && missing.body.contains("H999"))
+            let badEntry = try await Self.fetch(client, "/entries/abc")
+            #expect(badEntry.status == 400)
+            let nowhere = try await Self.fetch(client, "/nowhere")
+            #expect(nowhere.status == 404)
+            let post = try await client.execute(uri: "/", method: .post) { Int($0.status.code) }
+            #expect(post == 405)
+        }
+        #expect(try ledger.store.count() == before)
+    }
+
+    @Test func theEntryPageOffersItsReceiptOnceACheckpointCoversIt() async throws {
+        var (ledger, _) = try Self.site()
+        let state = try ledger.store.state()
+        let root = try ledger.store.merkleRoot(size: state.count)
+        try ledger.append(.checkpoint(Checkpoint(size: state.count, root: root)), by: TestKeys.oversight2)
+        var note = SignedNote(text: CheckpointNote(ledgerID: state.founding!.ledgerID, size: state.count, root: root).text)
+        try note.sign(with: NoteSigner(name: TestKeys.id(TestKeys.oversight2), key: TestKeys.oversight2))
+        try ledger.store.saveCheckpointNote(note, size: state.count)
+        let fingerprint = try #require(CheckpointNote(text: note.text)).fingerprint
+        let now = Timestamp(secondsSinceEpoch: ledger.now.secondsSinceEpoch + 60)
+        let app = LedgerSite.buildApplication(
+            api: LedgerSite.api(ledger: ledger.store, limits: ServerLimits(requestsPerSecond: 0), clock: { now }), host: "127.0.0.1", port: 0)
+        try await app.test(.router) { client in
+            let receipt = try await Self.fetch(client, "/entries/5/receipt.json")
+            #expect(receipt.status == 200 && receipt.type.hasPrefix("application/json"))
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(receipt.body.utf8)) as? [String: Any])
+            #expect(object["checkpoint"] as? String != nil, "\(object.keys)")
+            let page = try await Self.fetch(client, "/entries/5")
+            #expect(page.body.contains(fingerprint))
+        }
+    }
+}
