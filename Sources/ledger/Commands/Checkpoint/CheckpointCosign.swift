@@ -1,6 +1,7 @@
 import ArgumentParser
 import LedgerCore
 import LedgerKit
+import LedgerStore
 
 extension Ledger.CheckpointCommand {
     struct Cosign: AsyncParsableCommand {
@@ -11,15 +12,23 @@ extension Ledger.CheckpointCommand {
         @OptionGroup var global: GlobalOptions
         func run() async throws {
             let ledger = try await global.openLedger(readOnly: global.remote != nil)
+            let kept = try cosign(in: ledger)
+            try await global.remoteLedger()?.publish(kept)
+            printNote(kept, global: global)
+        }
+
+        /// Checks the note against `ledger`, signs it and keeps it. Synchronous and never inlined: Swift 6.3's
+        /// optimizer crashes (LLVM's coroutine splitting) when this body, with its typed-throws closure, is inlined
+        /// into the async `run()`.
+        @inline(never)
+        private func cosign(in ledger: SQLiteLedger) throws -> SignedNote {
             let state = try ledger.state()
             let text = try TextFile.read(note)
             let tree = try CheckpointSigning.entryTree(ledger, count: state.count)
             let checked = try state.verifyCheckpoint(text) { size in tree.root(size: size) }
             var signed = try SignedNote(parsing: text)
             try signed.sign(with: try global.noteSigner(state: state, size: checked.checkpoint.size))
-            let kept = try ledger.saveCheckpointNote(signed, size: checked.checkpoint.size)
-            try await global.remoteLedger()?.publish(kept)
-            printNote(kept, global: global)
+            return try ledger.saveCheckpointNote(signed, size: checked.checkpoint.size)
         }
     }
 }
