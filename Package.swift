@@ -58,6 +58,7 @@ let package = Package(
             dependencies: [
                 "LedgerCore", "LedgerStore", "LedgerKit", "LedgerViews", "LedgerServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
@@ -122,6 +123,7 @@ let package = Package(
             dependencies: [
                 "LedgerWeb", "LedgerServer", "LedgerCore", "LedgerStore", "LedgerTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         // The command line as people use it: the binary, started as a child process.

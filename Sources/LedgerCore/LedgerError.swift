@@ -28,6 +28,8 @@ public struct LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
         // Section 7 step 1: bytes and shape.
         public static let nonCanonical = Code(rawValue: "non_canonical")
         public static let badShape = Code(rawValue: "bad_shape")
+        /// A new entry's text holds a control, direction or other invisible format character (`TextSafety`).
+        public static let deceptiveText = Code(rawValue: "deceptive_text")
         /// A genesis or `key.add` declares a public key that is not canonical, not on the curve, or of small order.
         public static let weakKey = Code(rawValue: "weak_key")
         // Step 2: chain.

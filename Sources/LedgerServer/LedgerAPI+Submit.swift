@@ -16,6 +16,8 @@ extension LedgerAPI {
         var bytes = request.body
         while let last = bytes.last, last == 0x0a || last == 0x0d { bytes.removeLast() }
         let entry = try Entry(bytes: bytes)
+        // A new entry: the text rules for new entries apply, as they do where the CLI composes one.
+        try TextSafety.check(entry.body)
         let now = clock()
         return try await read { ledger in
             let state = try ledger.state()

@@ -11,9 +11,10 @@ extension SQLiteLedger {
     /// write-ahead-log mode, synced to the disk, and renamed to `path` only when the whole export verified and
     /// was written. A refused entry, a torn last line or a crash leaves no ledger at `path` (a crash may leave
     /// the temporary file, which the next import removes).
+    /// - Parameter pinnedGenesis: the genesis hash the export must start from (`genesis_mismatch` otherwise).
     /// - Returns: the verification result; `.invalid` means nothing was written.
-    public static func importJSONLines(from source: String, to path: String, progress: (Int) -> Void = { _ in })
-        throws(LedgerError) -> VerificationResult
+    public static func importJSONLines(from source: String, to path: String, pinnedGenesis: EntryHash? = nil,
+        progress: (Int) -> Void = { _ in }) throws(LedgerError) -> VerificationResult
     {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw LedgerError(.storage, en: "\(path) already exists; import writes a new ledger file",
@@ -30,7 +31,7 @@ extension SQLiteLedger {
                 SQLiteLedger(database: try DatabaseQueue(path: temporary, configuration: configuration(readOnly: false)), path: temporary)
             }
             try ledger.prepareForLoading()
-            var verifier = ChainVerifier(keepsEarlierPayloads: false)
+            var verifier = ChainVerifier(pinnedGenesis: pinnedGenesis, keepsEarlierPayloads: false)
             let writer = PipelinedWriter(ledger)
             while true {
                 // The verifier's batch, the writer's batch in flight and their decoded entries are most of the memory

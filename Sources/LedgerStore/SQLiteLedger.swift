@@ -34,6 +34,10 @@ public final class SQLiteLedger: Sendable {
             throw LedgerError(.storage, en: "there is no ledger at \(path); create one with `ledger init` or give --ledger PATH",
                 zh: "\(path) 处没有账本；请用 `ledger init` 创建，或用 --ledger 指定路径")
         }
+        if try ordinaryFileSize(path) == 0 {
+            throw LedgerError(.storage, en: "\(path) is empty: it is not a ledger (a ledger file holds at least its genesis entry)",
+                zh: "\(path) 是空文件：不是账本（账本文件至少包含创世条目）")
+        }
         // A reader opens the file read-write when it may (it still writes nothing), so that SQLite removes its
         // -wal and -shm files on close; only a file it cannot write is opened read-only.
         let directory = (path as NSString).deletingLastPathComponent
@@ -51,6 +55,27 @@ public final class SQLiteLedger: Sendable {
         }
         try ledger.checkIsLedger(migrate: !readOnly)
         return ledger
+    }
+
+    /// The size of the regular file at `path`, refusing at once a folder, a pipe, a device or a socket, which no
+    /// ledger can be: opening a pipe would wait for a writer forever, and a folder or device gives only an
+    /// internal error.
+    /// - Throws: `storage`, naming what `path` is instead.
+    public static func ordinaryFileSize(_ path: String) throws(LedgerError) -> Int {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw LedgerError(.storage, en: "cannot read \(path): it does not exist or is not readable", zh: "无法读取 \(path)：文件不存在或不可读")
+        }
+        let (en, zh): (String, String)
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return Int(info.st_size)
+        case S_IFDIR: (en, zh) = ("a folder", "文件夹")
+        case S_IFIFO: (en, zh) = ("a pipe", "管道")
+        case S_IFCHR, S_IFBLK: (en, zh) = ("a device", "设备")
+        default: (en, zh) = ("not a regular file", "非普通文件")
+        }
+        throw LedgerError(.storage, en: "\(path) is \(en), not a ledger: give the path of a ledger .db file or a .jsonl export",
+            zh: "\(path) 是\(zh)，不是账本：请给出账本 .db 文件或 .jsonl 导出文件的路径")
     }
 
     /// `file:PATH?immutable=1`, with the characters a URI path may not hold escaped.

@@ -5,8 +5,11 @@ import LedgerKit
 /// Output for people: aligned tables (CJK characters count double), money as `¥1,234.50`, local times.
 public enum Format {
     /// Prints rows under a header, each column padded to its widest cell; numeric columns right-aligned.
+    /// Every cell goes through ``visible(_:)``.
     public static func table(_ header: [String], _ rows: [[String]], rightAligned: Set<Int> = []) -> String {
-        let all = [header] + rows
+        let all = ([header] + rows).map { $0.map(visible) }
+        let header = all[0]
+        let rows = all.dropFirst()
         let widths = header.indices.map { column in all.map { displayWidth($0[column]) }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { column, cell in
@@ -16,6 +19,19 @@ public enum Format {
         }
         let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
         return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
+    }
+
+    /// Text as a terminal may show it: each character no new entry may hold (``TextSafety``) written as `\u{202E}`,
+    /// so a control or direction character kept in an older entry is seen rather than obeyed.
+    public static func visible(_ text: String) -> String {
+        guard TextSafety.firstRefused(in: text) != nil else { return text }
+        var shown = ""
+        for scalar in text.unicodeScalars {
+            if TextSafety.isAllowed(scalar) { shown.unicodeScalars.append(scalar) } else {
+                shown += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            }
+        }
+        return shown
     }
 
     /// Terminal columns a string takes: 2 for East Asian wide characters, 0 for combining marks.

@@ -18,6 +18,10 @@ public enum HTML {
         return out
     }
 
+    /// Ledger text (a name, a purpose, a description) escaped and isolated in `<bdi>`, so that whatever direction its
+    /// characters take can never spill into the amount or the words beside it. Every table cell and fact is isolated.
+    public static func isolated(_ text: String) -> String { "<bdi>\(escape(text))</bdi>" }
+
     /// A complete page with print-friendly styles, and `style` added to them.
     ///
     /// A content security policy forbids scripts and every fetch, so the page shows the same offline and
@@ -64,7 +68,7 @@ public enum HTML {
         for (number, row) in rows.enumerated() {
             html += "<tr>"
             for (index, cell) in row.enumerated() {
-                var text = escape(cell)
+                var text = isolated(cell)
                 if index == 0, number < links.count, let link = links[number] { text = "<a href=\"\(escape(link))\">\(text)</a>" }
                 html += numeric.contains(index) ? "<td class=\"num\">\(text)</td>" : "<td>\(text)</td>"
             }
@@ -75,6 +79,6 @@ public enum HTML {
 
     /// A two-column table of label/value rows.
     public static func facts(_ rows: [(String, String)]) -> String {
-        "<table>" + rows.map { "<tr><th>\(escape($0.0))</th><td>\(escape($0.1))</td></tr>" }.joined() + "</table>"
+        "<table>" + rows.map { "<tr><th>\(escape($0.0))</th><td>\(isolated($0.1))</td></tr>" }.joined() + "</table>"
     }
 }

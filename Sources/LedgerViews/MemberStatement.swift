@@ -90,7 +90,7 @@ public struct MemberStatement {
 
     /// The statement as a printable page.
     public var html: String {
-        let body = "<h1>\(HTML.escape(title))</h1><p>\(HTML.escape(society))</p>" + HTML.table(header, rows, numeric: [0, 3, 4])
+        let body = "<h1>\(HTML.isolated(title))</h1><p>\(HTML.isolated(society))</p>" + HTML.table(header, rows, numeric: [0, 3, 4])
             + HTML.facts(totals) + "<p class=\"note\">\(HTML.escape(coverage))</p>"
         return HTML.page(title: title, body: body)
     }

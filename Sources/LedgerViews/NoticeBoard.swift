@@ -103,7 +103,7 @@ public struct NoticeBoard {
     /// The notice as the body of an HTML page; `link(seq)`, when given, links each entry number.
     public func htmlBody(link: ((String) -> String?)? = nil) -> String {
         func links(_ rows: [[String]], column: Int) -> [String?] { rows.map { link?($0[column]) } }
-        var body = "<h1>\(HTML.escape(title))</h1>" + HTML.facts(summary)
+        var body = "<h1>\(HTML.isolated(title))</h1>" + HTML.facts(summary)
         for (heading, items) in sections where !items.isEmpty {
             // The entry number is the last column; put it first when it is a link.
             let rows = link == nil ? items : items.map { [$0[2], $0[0], $0[1]] }

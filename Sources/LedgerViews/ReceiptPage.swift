@@ -37,7 +37,7 @@ public enum ReceiptPage {
     public static func html(_ receipt: Receipt, point: CheckpointNote) -> String {
         let title = t("Ledger receipt — entry \(receipt.entry.entry.seq)", "账本收据——第 \(receipt.entry.entry.seq) 条")
         let body = """
-            <h1>\(HTML.escape(title))</h1>
+            <h1>\(HTML.isolated(title))</h1>
             \(HTML.facts(facts(receipt, point: point)))
             <h2>\(HTML.escape(t("How to check this receipt", "如何核验本收据")))</h2>
             <p>\(HTML.escape(t("Compare the fingerprint below with the one on the society's notice board (公示栏). They must be the same.",

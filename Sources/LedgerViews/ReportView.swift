@@ -154,7 +154,7 @@ public enum ReportView {
             (t("Grants to households", "救助金"), Format.money(report.grants.amount),
              wan(report.grants.amount) ?? t("\(report.grants.count) grants", "共 \(report.grants.count) 笔")),
         ].map { ($0.0, $0.1, $0.2 ?? "") }
-        var body = "<h1>\(HTML.escape(title))</h1>"
+        var body = "<h1>\(HTML.isolated(title))</h1>"
         body += "<div class=\"cards\">" + cards.map {
             "<div class=\"card\"><div class=\"card-label\">\(HTML.escape($0.label))</div><div class=\"card-value\">\(HTML.escape($0.value))</div>"
                 + "<div class=\"card-note\">\(HTML.escape($0.note))</div></div>"

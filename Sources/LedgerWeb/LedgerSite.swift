@@ -20,10 +20,23 @@ public enum LedgerSite {
         LedgerAPI(ledger: ledger, limits: limits, pages: WebPages(), clock: clock)
     }
 
+    /// Sent with every page and API answer, errors and refusals included: no page of the ledger may run a script, load
+    /// anything from elsewhere, be framed by another site (a member tricked into clicking inside it), be read as
+    /// another content type than the one sent, or tell another site which page it came from. Pages also carry the
+    /// policy in a `<meta>`, so a saved copy keeps it.
+    public static let securityHeaders: [(HTTPField.Name, String)] = [
+        (.contentSecurityPolicy,
+         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"),
+        (HTTPField.Name("X-Content-Type-Options")!, "nosniff"),
+        (HTTPField.Name("Referrer-Policy")!, "no-referrer"),
+    ]
+
     /// Builds the application serving `api` on `host:port` (port 0 picks a free one).
     ///
-    /// - Parameter onRunning: called with the port actually bound, once the server accepts connections.
-    public static func buildApplication(api: LedgerAPI, host: String, port: Int,
+    /// - Parameters:
+    ///   - connections: how many connections it holds, from one address and in all, and how long a silent one stays.
+    ///   - onRunning: called with the port actually bound, once the server accepts connections.
+    public static func buildApplication(api: LedgerAPI, host: String, port: Int, connections: ConnectionLimits = ConnectionLimits(),
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol
     {
         let maxBody = api.limits.maxBodyBytes
@@ -46,12 +59,14 @@ public enum LedgerSite {
             var headers = HTTPFields()
             headers[.contentType] = answer.contentType
             headers[.cacheControl] = "no-store"
+            for (name, value) in securityHeaders { headers[name] = value }
             for (name, value) in answer.headers { if let field = HTTPField.Name(name) { headers[field] = value } }
             let payload = method == .head ? [] : answer.body
             return Response(status: .init(code: answer.status), headers: headers,
                 body: .init(byteBuffer: ByteBuffer(bytes: payload)))
         }
-        return Application(responder: responder, configuration: .init(address: .hostname(host, port: port), serverName: "ledger"),
+        return Application(responder: responder, server: .gatedHTTP1(ConnectionGate(limits: connections)),
+            configuration: .init(address: .hostname(host, port: port), serverName: "ledger"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) })
     }
 }

@@ -10,7 +10,7 @@ extension WebSite {
     func entry(_ seq: Int) throws -> String {
         let entry = try existing(seq)
         let title = t("Entry \(seq) · \(Format.kindName(entry.kind))", "第 \(seq) 条 · \(Format.kindName(entry.kind))")
-        var body = "<h1>\(HTML.escape(title))</h1>"
+        var body = "<h1>\(HTML.isolated(title))</h1>"
         let related = try ledger.entries(referringTo: seq)
         if let (receipt, point) = try Receipt.covering(entry, in: ledger, state: state) {
             body += HTML.facts(ReceiptPage.facts(receipt, point: point, memo: false) + [(t("Status", "状态"), Format.status(of: seq, kind: entry.kind, in: state))])

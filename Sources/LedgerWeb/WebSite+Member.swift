@@ -12,7 +12,7 @@ extension WebSite {
         }
         let figures = MemberFigures(record: record, entries: try ledger.entries(of: id), state: state)
         let title = t("Statement for \(record.name) (\(id))", "\(record.name)（\(id)）对账单")
-        var body = "<h1>\(HTML.escape(title))</h1><p>\(HTML.escape(society))\(record.closed ? HTML.escape(t(" — closed", "——已关闭")) : "")</p>"
+        var body = "<h1>\(HTML.isolated(title))</h1><p>\(HTML.isolated(society))\(record.closed ? HTML.escape(t(" — closed", "——已关闭")) : "")</p>"
         body += HTML.facts([
             (t("Balance held", "代管余额"), Format.money(record.balance)),
             (t("Produce sales", "农产品销售额"), Format.money(figures.sales)), (t("  less fees", "  减：服务费"), Format.money(-figures.fees)),

@@ -43,7 +43,7 @@ struct WebSite {
     /// `GET /`: fund balances, the latest month's figures, the signed checkpoint, and a way to a member's page.
     func overview() throws -> String {
         let board = try NoticeBoard(ledger: ledger, period: nil)
-        var body = "<h1>\(HTML.escape(society))</h1>"
+        var body = "<h1>\(HTML.isolated(society))</h1>"
         body += "<h2>\(HTML.escape(t("Fund balances", "基金余额")))</h2>"
         body += HTML.table(NoticeBoard.fundHeader, state.funds.values.sorted { $0.id < $1.id }.map {
             [$0.id, $0.name, Format.money($0.cash), Format.money($0.inKind)]
@@ -85,6 +85,6 @@ struct WebSite {
         let table = rows.isEmpty ? "<p>\(HTML.escape(t("Nothing is waiting for approval.", "没有待审批的条目。")))</p>"
             : HTML.table([t("Entry", "条目"), t("Kind", "类型"), t("What", "内容"), t("Recorded by", "录入人"), t("Approvals", "已审批"),
                           t("May approve", "可审批人")], rows, numeric: [0, 4], links: items.map { Self.link("/entries/\($0.seq)") })
-        return Self.layout(title: title, body: "<h1>\(HTML.escape(title))</h1>" + table)
+        return Self.layout(title: title, body: "<h1>\(HTML.isolated(title))</h1>" + table)
     }
 }

@@ -92,4 +92,26 @@ import Testing
         #expect(error.message.english.contains("rewritten or forked"))
         #expect(try SQLiteLedger.open(at: copy, readOnly: true).count() == 9)
     }
+
+    @Test func aPinnedGenesisIsCheckedBeforeAnythingIsCopied() async throws {
+        let folder = try TemporaryFolder()
+        let served = try StoredLedger.society()
+        let genesis = try #require(try served.store.state().founding?.genesisHash)
+        let other = try #require(EntryHash(hex: String(repeating: "cd", count: 32)))
+        let copy = folder.path("copy.db")
+        let failure = try await InProcessServer.serving(served.store, clock: Self.clock(served)) { url -> KitError? in
+            do {
+                _ = try await LedgerMirror(server: RemoteLedger(url), path: copy, pinnedGenesis: other).pullOnce()
+                return nil
+            } catch let error as KitError {
+                return error
+            }
+        }
+        #expect(failure?.code == .invalid && failure?.message.english.contains("[genesis_mismatch]") == true)
+        #expect(!FileManager.default.fileExists(atPath: copy), "a copy was started from the wrong genesis")
+        let outcome = try await InProcessServer.serving(served.store, clock: Self.clock(served)) { url in
+            try await LedgerMirror(server: RemoteLedger(url), path: copy, pinnedGenesis: genesis).pullOnce()
+        }
+        #expect(outcome.genesis == genesis && outcome.size == 8)
+    }
 }

@@ -80,17 +80,44 @@ import Testing
 
     /// A well-signed `key.add` of the identity point (small order): refused as a rule, never stored.
     @Test func aWeakKeyIsRefusedWithItsOwnCode() async throws {
+        let identity = [UInt8(1)] + [UInt8](repeating: 0, count: 31)
+        try await expectRefused(.keyAdd(KeyAdd(key: KeyDescriptor(role: .oversight, holder: "冒名者", publicKey: identity))),
+            code: "weak_key", saying: "小阶密钥", lang: "zh-CN")
+    }
+
+    /// A new entry posted with a right-to-left override in its donor's name is refused, naming the field.
+    @Test func deceptiveTextIsRefusedOnTheWayIn() async throws {
+        try await expectRefused(.donation(Donation(donor: "\u{202E}业企心爱", amount: 500)),
+            code: "deceptive_text", saying: "data.donor")
+    }
+
+    /// Signs `payload` by the first committee key on top of a served ledger, posts it, and expects a 422 with `code`
+    /// and a message containing `saying`, and the ledger exactly as it was.
+    private func expectRefused(_ payload: Payload, code: String, saying: String, lang: String? = nil,
+                               sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let served = try ServedLedger()
         let before = try served.store.entries().map(\.bytes)
-        let identity = [UInt8(1)] + [UInt8](repeating: 0, count: 31)
         var chain = HandSignedChain(lines: before, time: try #require(try served.store.state().lastTime))
-        try chain.append(.keyAdd(KeyAdd(key: KeyDescriptor(role: .oversight, holder: "冒名者", publicKey: identity))),
-            by: TestKeys.committee1)
-        let response = await served.post("/api/v1/entries", try #require(chain.lines.last), lang: "zh-CN")
-        #expect(response.status == 422)
-        #expect(ServedLedger.code(response) == "weak_key")
-        #expect(ServedLedger.message(response)?.contains("小阶密钥") == true)
-        #expect(try served.store.entries().map(\.bytes) == before)
+        try chain.append(payload, by: TestKeys.committee1)
+        let response = await served.post("/api/v1/entries", try #require(chain.lines.last), lang: lang)
+        #expect(response.status == 422, sourceLocation: sourceLocation)
+        #expect(ServedLedger.code(response) == code, sourceLocation: sourceLocation)
+        #expect(ServedLedger.message(response)?.contains(saying) == true, sourceLocation: sourceLocation)
+        #expect(try served.store.entries().map(\.bytes) == before, sourceLocation: sourceLocation)
+    }
+
+    /// docs/API.md: line ends after the entry are removed, and the stored bytes are the entry's own; anything else
+    /// around it is refused.
+    @Test func trailingLineEndsAreRemovedAndNothingElseIs() async throws {
+        let served = try ServedLedger()
+        let entry = try served.next(.donation(Donation(donor: "王姐", amount: 500)), by: TestKeys.committee1)
+        let leading = await served.post("/api/v1/entries", Array(" ".utf8) + entry.bytes)
+        #expect(leading.status == 400 && ServedLedger.code(leading) == "non_canonical")
+        let bom = await served.post("/api/v1/entries", [0xEF, 0xBB, 0xBF] + entry.bytes)
+        #expect(bom.status == 400)
+        let response = await served.post("/api/v1/entries", entry.bytes + Array("\r\n\r\n\n".utf8))
+        #expect(response.status == 201)
+        #expect(try served.store.entry(4)?.bytes == entry.bytes)
     }
 
     @Test func malformedAndOversizedBodies() async throws {

@@ -19,8 +19,8 @@ public struct HandSignedChain {
 
     /// Appends `payload` signed by `key`; returns its seq.
     @discardableResult
-    public mutating func append(_ payload: Payload, by key: Ed25519.PrivateKey) throws -> Int {
-        let body = nextBody(payload, author: Rules.keyID(publicKey: key.publicKey.rawRepresentation))
+    public mutating func append(_ payload: Payload, by key: Ed25519.PrivateKey, memo: String? = nil) throws -> Int {
+        let body = nextBody(payload, author: Rules.keyID(publicKey: key.publicKey.rawRepresentation), memo: memo)
         return append(body, signature: try key.signature(for: body.signedMessage))
     }
 
@@ -30,9 +30,9 @@ public struct HandSignedChain {
         append(nextBody(payload, author: author), signature: signature)
     }
 
-    private mutating func nextBody(_ payload: Payload, author: KeyID) -> Body {
+    private mutating func nextBody(_ payload: Payload, author: KeyID, memo: String? = nil) -> Body {
         time = Timestamp(secondsSinceEpoch: time.secondsSinceEpoch + 60)
-        return Body(seq: lines.count, prev: hash(lines.count - 1), time: time, author: author, payload: payload)
+        return Body(seq: lines.count, prev: hash(lines.count - 1), time: time, author: author, memo: memo, payload: payload)
     }
 
     private mutating func append(_ body: Body, signature: [UInt8]) -> Int {

@@ -111,4 +111,46 @@ import Testing
             #expect(page.body.contains(fingerprint))
         }
     }
+
+    @Test func everyAnswerCarriesTheSecurityHeaders() async throws {
+        let (_, app) = try Self.site()
+        try await app.test(.router) { client in
+            for uri in ["/", "/members/H001", "/members/H999", "/api/v1/head", "/api/v1/entries/99", "/nowhere"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    let policy = response.headers[.contentSecurityPolicy] ?? ""
+                    #expect(policy.contains("frame-ancestors 'none'") && policy.contains("default-src 'none'"), "\(uri): \(policy)")
+                    #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff", "\(uri)")
+                    #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer", "\(uri)")
+                }
+            }
+            try await client.execute(uri: "/api/v1/entries", method: .post, body: ByteBuffer(string: "{")) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
+            }
+        }
+    }
+
+    /// An entry format v1 allowed, holding a right-to-left override: every page shows it isolated in `<bdi>`, so it
+    /// cannot turn the amount beside it around.
+    @Test func ledgerTextIsIsolatedSoItCannotReorderTheAmountBesideIt() async throws {
+        let ledger = try StoredLedger.society()
+        var chain = HandSignedChain(lines: ledger.fixture.bytes, time: ledger.now)
+        try chain.append(.donation(Donation(donor: "\u{202E}业企心爱", amount: 12_300)), by: TestKeys.committee2)
+        try ledger.store.append(try Entry(bytes: try #require(chain.lines.last)), now: ledger.now)
+        let now = Timestamp(secondsSinceEpoch: ledger.now.secondsSinceEpoch + 3_600)
+        let app = LedgerSite.buildApplication(
+            api: LedgerSite.api(ledger: ledger.store, limits: ServerLimits(requestsPerSecond: 0), clock: { now }), host: "127.0.0.1", port: 0)
+        try await app.test(.router) { client in
+            for path in ["/entries/8", "/notice", "/"] {
+                let page = try await Self.fetch(client, path)
+                #expect(page.status == 200)
+                if page.body.contains("\u{202E}") {
+                    #expect(page.body.contains("<bdi>\u{202E}"), "\(path) shows the override outside <bdi>")
+                }
+            }
+            let entry = try await Self.fetch(client, "/entries/8")
+            #expect(entry.body.contains("<bdi>\u{202E}"))
+        }
+        _ = ledger
+    }
 }

@@ -119,13 +119,15 @@ public struct Entry: Sendable, Hashable {
     /// Signs `body` with `key` and checks the result the way a verifier would read it.
     ///
     /// - Throws: the shape error a verifier would report, for a body whose fields break a rule
-    ///   (an empty name, a memo that is too long, a control character in a string).
+    ///   (an empty name, a memo that is too long, a control character in a string); `deceptive_text` for text that
+    ///   no new entry may hold (``TextSafety``), which a verifier still accepts in existing entries.
     public static func sign(_ body: Body, with key: Ed25519.PrivateKey) throws(LedgerError) -> Entry {
         for text in body.textFields where !CanonicalJSON.isAllowedText(text) {
             throw LedgerError(.badShape, seq: body.seq, kind: body.kind.rawValue,
                 en: "text may not contain line breaks, tabs or other control characters",
                 zh: "文字中不能有换行、制表符等控制字符")
         }
+        try TextSafety.check(body)
         let signature: [UInt8]
         do {
             signature = try key.signature(for: body.signedMessage)

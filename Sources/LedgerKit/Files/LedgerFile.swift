@@ -35,6 +35,11 @@ public enum LedgerFile {
     /// `summary_mismatch`, since its next append would be judged by figures someone edited.
     public static func verify(_ path: String, pinnedGenesis: EntryHash? = nil, progress: (Int) -> Void = { _ in }) throws -> ChainVerifier {
         var verifier = ChainVerifier(pinnedGenesis: pinnedGenesis, keepsEarlierPayloads: false)
+        if try SQLiteLedger.ordinaryFileSize(path) == 0 {
+            verifier.failNext(.badGenesis, en: "\(path) is empty: it is not a ledger (a ledger holds at least its genesis entry)",
+                zh: "\(path) 是空文件：不是账本（账本至少包含创世条目）")
+            return verifier
+        }
         var kept: LedgerState??
         try forEachBatch(of: path) { batch, earlier in
             verifier.verify(batch: batch, earlierEntry: earlier)
@@ -59,8 +64,11 @@ public enum LedgerFile {
     }
 
     /// Whether the file starts with SQLite's magic header.
-    /// - Throws: ``KitError/Code/file`` when the file cannot be read.
-    public static func isSQLite(_ path: String) throws(KitError) -> Bool {
+    /// - Throws: `LedgerError` (`storage`) for a folder, a pipe or a device, at once; ``KitError/Code/file`` when the
+    ///   file cannot be read.
+    public static func isSQLite(_ path: String) throws -> Bool {
+        // Stat first: opening a pipe to read would wait for a writer forever.
+        if FileManager.default.fileExists(atPath: path) { _ = try SQLiteLedger.ordinaryFileSize(path) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw KitError(.file, en: "cannot read \(path): it does not exist or is not readable", zh: "无法读取 \(path)：文件不存在或不可读")
         }

@@ -11,10 +11,13 @@ public struct LedgerMirror: Sendable {
     public let server: RemoteLedger
     /// The copy's file.
     public let path: String
+    /// The genesis hash the server's ledger must start from, as the notice board shows it.
+    public let pinnedGenesis: EntryHash?
 
-    public init(server: RemoteLedger, path: String) {
+    public init(server: RemoteLedger, path: String, pinnedGenesis: EntryHash? = nil) {
         self.server = server
         self.path = path
+        self.pinnedGenesis = pinnedGenesis
     }
 
     /// What one pull did.
@@ -22,6 +25,8 @@ public struct LedgerMirror: Sendable {
         public var size: Int
         public var added: Int
         public var root: EntryHash
+        /// The genesis hash of the copy (checked against ``LedgerMirror/pinnedGenesis`` when one was given).
+        public var genesis: EntryHash
         /// The fingerprint of the server's latest signed checkpoint, checked against the copy.
         public var fingerprint: String?
     }
@@ -39,8 +44,11 @@ public struct LedgerMirror: Sendable {
             guard let genesis = try await server.entries(from: 0, limit: 1).entries.first else {
                 throw KitError(.file, en: "the server's ledger is empty", zh: "服务器账本为空")
             }
+            try checkPin(genesis.hash)
             ledger = try SQLiteLedger.create(at: path, genesis: genesis, now: max(Timestamp.now(), genesis.body.time))
         }
+        let genesis = try ledger.state().founding?.genesisHash ?? .zero
+        if existed { try checkPin(genesis) }
         let local = try ledger.count()
         let localRoot = try ledger.merkleRoot(size: local)
         if remote.size < local {
@@ -77,7 +85,15 @@ public struct LedgerMirror: Sendable {
             try ledger.saveCheckpointNote(note, size: checked.checkpoint.size)
             fingerprint = checked.checkpoint.fingerprint
         }
-        return Outcome(size: next, added: next - (existed ? local : 0), root: root, fingerprint: fingerprint)
+        return Outcome(size: next, added: next - (existed ? local : 0), root: root, genesis: genesis, fingerprint: fingerprint)
+    }
+
+    /// Refuses a ledger whose genesis is not the pinned one, before anything is written.
+    private func checkPin(_ genesis: EntryHash) throws(KitError) {
+        guard let pinnedGenesis, genesis != pinnedGenesis else { return }
+        throw KitError(.invalid,
+            en: "[genesis_mismatch] the ledger starts from genesis \(genesis), not the pinned \(pinnedGenesis): this is a different ledger; nothing was copied",
+            zh: "[genesis_mismatch] 该账本的创世哈希为 \(genesis)，而非指定的 \(pinnedGenesis)：这是另一个账本；未复制任何内容")
     }
 
     /// The failure that stops the mirror: what is wrong, both trees, and the copy's last signed checkpoint, also

@@ -13,6 +13,7 @@ extension Ledger {
                 "全部成功或完全不写：任何条目出错都不会生成账本文件。示例：ledger import backup.jsonl --ledger restored.db"))
 
         @Argument(help: ArgumentHelp(t("The .jsonl file.", ".jsonl 文件。"))) var file: String
+        @OptionGroup var pin: GenesisPin
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
@@ -27,7 +28,7 @@ extension Ledger {
                     "\(file) 是账本数据库；导入需要 .jsonl 导出文件（可用 `ledger export` 生成）"))
             }
             let progress = Progress(label: t("imported", "已导入"), total: Progress.estimatedLines(in: file))
-            let result = try SQLiteLedger.importJSONLines(from: file, to: destination) { progress.update($0) }
+            let result = try SQLiteLedger.importJSONLines(from: file, to: destination, pinnedGenesis: pin.hash) { progress.update($0) }
             progress.finish()
             let summary: VerificationSummary
             switch result {
@@ -37,11 +38,14 @@ extension Ledger {
                 throw CLIFailure(.invalidLedger, t("\(file) does not verify, so nothing was imported. ", "\(file) 核验未通过，未导入任何内容。")
                     + Sentences.invalidEntry(error))
             }
+            let genesis = summary.genesis?.hex ?? ""
             if global.json {
-                Format.printJSON(["ledger": destination, "entries": summary.entries, "head": summary.head.hex])
+                Format.printJSON(["ledger": destination, "entries": summary.entries, "head": summary.head.hex, "genesis": genesis,
+                    "genesis_pinned": pin.hash != nil])
             } else {
                 print(t("Imported \(summary.entries) entries into \(destination); head \(summary.head.hex).",
                     "已将 \(summary.entries) 条导入 \(destination)；最新哈希 \(summary.head.hex)。"))
+                print(pin.sentence(accepted: genesis))
             }
         }
     }

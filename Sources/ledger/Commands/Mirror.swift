@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LedgerCore
 import LedgerKit
 import LedgerViews
@@ -13,6 +14,7 @@ extension Ledger {
         @Argument(help: ArgumentHelp(t("The server's address.", "服务器地址。"))) var url: String
         @Option(help: ArgumentHelp(t("Run again every this many minutes (default: once).", "每隔多少分钟再运行一次（默认只运行一次）。")))
         var every: Double?
+        @OptionGroup var pin: GenesisPin
         @OptionGroup var global: GlobalOptions
 
         func validate() throws {
@@ -21,19 +23,24 @@ extension Ledger {
 
         func run() async throws {
             try global.requireLocal()
-            let mirror = LedgerMirror(server: try RemoteLedger(url), path: global.ledgerPath)
+            let mirror = LedgerMirror(server: try RemoteLedger(url), path: global.ledgerPath, pinnedGenesis: pin.hash)
+            var first = true
             while true {
                 let outcome = try await mirror.pullOnce()
                 if global.json {
                     Format.printJSON(["size": outcome.size, "added": outcome.added, "root": outcome.root.hex,
-                        "fingerprint": outcome.fingerprint ?? ""])
+                        "fingerprint": outcome.fingerprint ?? "", "genesis": outcome.genesis.hex, "genesis_pinned": pin.hash != nil])
                 } else {
+                    if first { print(pin.sentence(accepted: outcome.genesis.hex)) }
                     print(t("Mirrored \(outcome.size) entries (\(outcome.added) new); root \(outcome.root.hex)",
                         "已镜像 \(outcome.size) 条（新增 \(outcome.added) 条）；根哈希 \(outcome.root.hex)"))
                     if let fingerprint = outcome.fingerprint {
                         print(t("Latest signed checkpoint checked; fingerprint \(fingerprint)", "最新签名检查点已核验；指纹 \(fingerprint)"))
                     }
                 }
+                first = false
+                // A log file, not only a terminal, sees each run as it ends.
+                fflush(nil)
                 guard let every else { return }
                 try await Task.sleep(for: .seconds(every * 60))
             }

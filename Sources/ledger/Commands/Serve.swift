@@ -15,18 +15,33 @@ extension Ledger {
         var listen = "127.0.0.1:8080"
         @Option(name: .customLong("rate-limit"), help: ArgumentHelp(t("Requests per second allowed from one address (0: no limit).", "每个地址每秒允许的请求数（0 表示不限）。")))
         var rateLimit: Double = 20
+        @Option(name: .customLong("max-connections"), help: ArgumentHelp(t("Connections held open in all (lowered to fit the open-file limit); at the cap the longest-silent one makes room.",
+            "同时保持的连接总数（会按打开文件数上限调低）；达到上限时关闭沉默最久的连接。")))
+        var maxConnections = ConnectionLimits().maxConnections
+        @Option(name: .customLong("max-connections-per-address"), help: ArgumentHelp(t("Connections held open from one address; more are answered 503 at once.",
+            "每个地址可同时保持的连接数；超出的立即答复 503。")))
+        var maxConnectionsPerAddress = ConnectionLimits().maxPerAddress
+        @Option(name: .customLong("idle-timeout"), help: ArgumentHelp(t("Seconds a connection may go without sending a complete request before it is closed.",
+            "连接在多少秒内未发来完整请求即被关闭。")))
+        var idleTimeout: Double = 30
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
             guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (0...65535).contains(port) else {
                 throw CLIFailure(.usage, t("--listen takes HOST:PORT, such as 127.0.0.1:8080", "--listen 的格式为 主机:端口，例如 127.0.0.1:8080"))
             }
+            guard maxConnections > 0, maxConnectionsPerAddress > 0, idleTimeout > 0, idleTimeout.isFinite else {
+                throw CLIFailure(.usage, t("--max-connections, --max-connections-per-address and --idle-timeout take numbers above 0",
+                    "--max-connections、--max-connections-per-address 和 --idle-timeout 须为大于 0 的数"))
+            }
             let host = String(listen[..<colon])
+            let connections = ConnectionLimits(maxConnections: maxConnections, maxPerAddress: maxConnectionsPerAddress,
+                idleTimeout: .milliseconds(Int64(idleTimeout * 1000))).fitted(toDescriptors: ConnectionLimits.raiseDescriptorLimit())
             let path = global.ledgerPath
             let api = LedgerSite.api(ledger: try await global.openLedger(),
                 limits: ServerLimits(requestsPerSecond: rateLimit, burst: max(rateLimit * 5, 1)))
             let announcement = t("Serving \(path) on http://\(host):%d/ (Ctrl-C stops)", "正在 http://\(host):%d/ 提供 \(path)（Ctrl-C 停止）")
-            let app = LedgerSite.buildApplication(api: api, host: host, port: port) { bound in
+            let app = LedgerSite.buildApplication(api: api, host: host, port: port, connections: connections) { bound in
                 // Written straight to the file descriptor, so a script reading a pipe sees the address at once.
                 FileHandle.standardOutput.write(Data((announcement.replacingOccurrences(of: "%d", with: "\(bound)") + "\n").utf8))
             }

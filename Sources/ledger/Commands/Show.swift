@@ -39,10 +39,10 @@ extension Ledger {
             ]))
             for other in related {
                 let holder = state.keys[other.body.author]?.holder ?? other.body.author
-                print("  → \(other.seq) \(Format.kindName(other.kind)) · \(holder) · \(Format.localTime(other.body.time))")
+                print(Format.visible("  → \(other.seq) \(Format.kindName(other.kind)) · \(holder) · \(Format.localTime(other.body.time))"))
             }
             print(t("Exact bytes:", "原始字节："))
-            print(String(decoding: entry.bytes, as: UTF8.self))
+            print(Format.visible(String(decoding: entry.bytes, as: UTF8.self)))
         }
     }
 }
