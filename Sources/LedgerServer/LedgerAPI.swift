@@ -48,40 +48,9 @@ public final class LedgerAPI: Sendable {
     }
 
     private func route(_ request: APIRequest) async throws -> APIResponse {
-        let parts = request.components
-        guard parts.first == "api" else { return try await page(request) }
-        guard parts.count >= 2, parts[1] == "v1" else { throw notFound(request) }
-        let rest = Array(parts.dropFirst(2))
-        if request.method == .post {
-            if rest == ["entries"] { return try await submit(request) }
-            if rest == ["checkpoint"] { return try await publishCheckpoint(request) }
-            throw methodNotAllowed(request)
-        }
-        guard request.method == .get || request.method == .head else { throw methodNotAllowed(request) }
-        switch rest.count {
-        case 1:
-            switch rest[0] {
-            case "head": return try await head()
-            case "checkpoint": return try await checkpoint()
-            case "entries": return try await entries(request)
-            case "funds": return try await funds()
-            case "pending": return try await pending()
-            case "report": return try await report(request)
-            default: break
-            }
-        case 2:
-            switch rest[0] {
-            case "entries": return try await entry(try seq(rest[1]), chinese: request.prefersChinese)
-            case "members": return try await member(String(rest[1]))
-            case "proofs" where rest[1] == "inclusion": return try await inclusion(request)
-            case "proofs" where rest[1] == "consistency": return try await consistency(request)
-            default: break
-            }
-        case 3 where rest[0] == "members" && rest[2] == "statement":
-            return try await statement(String(rest[1]))
-        default: break
-        }
-        throw notFound(request)
+        guard request.components.first == "api" else { return try await page(request) }
+        let (route, captures) = try route(for: request)
+        return try await route.answer(self, request, captures)
     }
 
     /// Runs `body` on the ledger's queue, carrying its errors back.
