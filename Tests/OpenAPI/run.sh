@@ -6,33 +6,17 @@
 #
 # Usage: bash Tests/OpenAPI/run.sh [LEDGER-BINARY] [SCHEMATHESIS]   (LEDGER_OPENAPI_EXAMPLES: examples per operation)
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+here=$(cd "$(dirname "$0")" && pwd)
+cd "$here/../.."
 ledger=$(realpath "${1:-.build/debug/ledger}")
 schemathesis=${2:-schemathesis}
 work=$(mktemp -d)
-server=""
-cleanup() {
-    if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
+source "$here/../Server/serving.sh"
 
 "$ledger" demo --dir "$work/demo" >/dev/null
 db="$work/demo/ledger.db"
 before=$("$ledger" verify "$db" --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["entries"], d["head"])')
-"$ledger" serve --listen 127.0.0.1:0 --ledger "$db" --rate-limit 0 >"$work/serve.log" 2>&1 &
-server=$!
-url=""
-for _ in $(seq 1 150); do
-    url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$work/serve.log" | head -n 1 || true)
-    [ -n "$url" ] && break
-    sleep 0.2
-done
-if [ -z "$url" ]; then
-    cat "$work/serve.log" >&2
-    echo "ledger serve did not start" >&2
-    exit 1
-fi
+start_server "$db" --rate-limit 0
 
 # positive_data_acceptance is left out: a body that fits the schema is still refused unless someone signed it, and
 # a member id that fits is still a 404 unless the member exists. Everything else is checked.
@@ -41,7 +25,7 @@ fi
     --max-examples "${LEDGER_OPENAPI_EXAMPLES:-100}" --seed "${LEDGER_OPENAPI_SEED:-20261207}" \
     --phases examples,coverage,fuzzing,stateful --request-timeout 10 --workers 2 --no-color
 
-kill "$server"; wait "$server" 2>/dev/null || true; server=""
+stop_server
 after=$("$ledger" verify "$db" --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["entries"], d["head"])')
 if [ "$before" != "$after" ]; then
     echo "the ledger changed under schemathesis: before $before, after $after" >&2

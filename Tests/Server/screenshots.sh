@@ -8,27 +8,10 @@ set -euo pipefail
 ledger=$(realpath "${1:-.build/debug/ledger}")
 out=$(realpath "${2:-docs/images}")
 work=$(mktemp -d)
-server=""
-cleanup() {
-    if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/serving.sh"
 
 "$ledger" demo --dir "$work/demo" >/dev/null
-"$ledger" serve --listen 127.0.0.1:0 --ledger "$work/demo/ledger.db" >"$work/serve.log" 2>&1 &
-server=$!
-url=""
-for _ in $(seq 1 150); do
-    url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$work/serve.log" | head -n 1 || true)
-    [ -n "$url" ] && break
-    sleep 0.2
-done
-if [ -z "$url" ]; then
-    cat "$work/serve.log" >&2
-    echo "ledger serve did not start" >&2
-    exit 1
-fi
+start_server "$work/demo/ledger.db"
 
 shoot() { # NAME PATH — fetch the page, check it, and screenshot it
     local name=$1 path=$2
