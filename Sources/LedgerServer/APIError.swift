@@ -12,6 +12,7 @@ public struct APIError: Error, Sendable {
         public static let notFound = "not_found"
         public static let methodNotAllowed = "method_not_allowed"
         public static let tooLarge = "too_large"
+        public static let requestTimeout = "request_timeout"
         public static let rateLimited = "rate_limited"
         public static let staleHead = "stale_head"
         public static let duplicate = "duplicate"
@@ -59,7 +60,7 @@ public struct APIError: Error, Sendable {
     static func notFound(_ en: String, _ zh: String) -> APIError { APIError(404, Code.notFound, en: en, zh: zh) }
 
     /// The JSON answer in the asker's language.
-    func response(chinese: Bool) -> APIResponse {
+    public func response(chinese: Bool) -> APIResponse {
         var error: JSONObject = ["code": .string(code), "message": .string(message.text(chinese: chinese))]
         if let seq = extra["seq"] { error["seq"] = seq }
         var object: JSONObject = ["error": .object(error)]

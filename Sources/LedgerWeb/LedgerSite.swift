@@ -40,22 +40,27 @@ public enum LedgerSite {
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol
     {
         let maxBody = api.limits.maxBodyBytes
+        let bodyTime = connections.idleTimeout
+        let bodySeconds = String(format: "%g", Double(bodyTime.components.seconds) + Double(bodyTime.components.attoseconds) / 1e18)
         let responder = CallbackResponder<ClientContext> { request, context in
-            var request = request
             let method = APIRequest.Method(rawValue: request.method.rawValue) ?? .other
-            var body: [UInt8] = []
-            if method == .post {
-                do {
-                    body = Array(buffer: try await request.collectBody(upTo: maxBody))
-                } catch {
-                    // Larger than the limit: let the API say so in the asker's language.
-                    body = Array(repeating: 0x20, count: maxBody + 1)
-                }
-            }
             var query: [String: String] = [:]
             for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
-            let answer = await api.respond(to: APIRequest(method: method, methodName: request.method.rawValue, path: request.uri.path, query: query,
-                acceptLanguage: request.headers[.acceptLanguage], body: body, client: context.client))
+            var asked = APIRequest(method: method, methodName: request.method.rawValue, path: request.uri.path, query: query,
+                acceptLanguage: request.headers[.acceptLanguage], client: context.client)
+            var answer: APIResponse
+            do {
+                if method == .post { asked.body = Array(buffer: try await BodyDeadline.collect(request.body, upTo: maxBody, within: bodyTime)) }
+                answer = await api.respond(to: asked)
+            } catch is BodyDeadline.Expired {
+                answer = APIError(408, APIError.Code.requestTimeout, en: "the request's body did not arrive within \(bodySeconds) s; nothing was written",
+                    zh: "请求内容未在 \(bodySeconds) 秒内送达；未写入任何内容").response(chinese: asked.prefersChinese)
+                answer.headers["Connection"] = "close"
+            } catch {
+                // Larger than the limit: let the API say so in the asker's language.
+                asked.body = Array(repeating: 0x20, count: maxBody + 1)
+                answer = await api.respond(to: asked)
+            }
             var headers = HTTPFields()
             headers[.contentType] = answer.contentType
             headers[.cacheControl] = "no-store"

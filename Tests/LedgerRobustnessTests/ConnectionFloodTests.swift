@@ -157,4 +157,31 @@ import Testing
         #expect(closedAt["trickle"].map { $0 >= 0.5 && $0 < 2.5 } == true, "the trickling connection closed at \(closedAt)")
         _ = Self.expectPromptAnswer("/api/v1/head", port: port, "after the idle ones were closed")
     }
+
+    /// A body sent a byte at a time is cut off after the idle timeout with a 408, and the connection is closed;
+    /// nothing is written.
+    @Test func aBodyTrickledInIsCutOffWith408() async throws {
+        let (society, server, port) = try await Self.serve("slow-body", ["--idle-timeout", "1"])
+        defer {
+            server.killGroup(SIGKILL)
+            _ = server.waitBlocking()
+        }
+        let before = try society.entries()
+        let slow = try LoopbackSocket.connect(port: port)
+        defer { slow.close() }
+        slow.send("POST /api/v1/entries HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n\r\n{")
+        let started = Date()
+        while Date().timeIntervalSince(started) < 4, !slow.hasBeenAnswered {
+            slow.send(" ")
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        let answeredAfter = Date().timeIntervalSince(started)
+        let (bytes, closed) = slow.receive(timeout: 2)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(answeredAfter >= 0.5 && answeredAfter < 2.5, "answered after \(answeredAfter) s")
+        #expect(text.hasPrefix("HTTP/1.1 408") && text.contains("request_timeout"), "\(text)")
+        #expect(closed, "the connection stayed open after the 408")
+        #expect(try society.entries() == before)
+        _ = Self.expectPromptAnswer("/api/v1/head", port: port, "after the slow body was cut off")
+    }
 }
