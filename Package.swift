@@ -61,7 +61,9 @@ let package = Package(
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-            ]
+            ],
+            // The browser's modules (Tests/Browser checks them); served once the pages use them.
+            exclude: ["Assets"]
         ),
         .executableTarget(
             name: "ledger",
