@@ -9,7 +9,7 @@ extension Ledger.Verify {
         let keys = trusted.given ? try trusted.load() : nil
         var progress: Progress?
         let outcome = try SinceVerification.run(target, noteText: text, notePath: notePath, keys: keys,
-            pinnedGenesis: genesis.flatMap { EntryHash(hex: $0) },
+            pinnedGenesis: pin.hash,
             total: { progress = Progress(label: t("verified", "已核验"), total: $0) }, progress: { progress?.update($0) })
         progress?.finish()
         switch outcome {

@@ -16,8 +16,7 @@ extension Ledger {
         @Argument(help: ArgumentHelp(t("The ledger to check (default: --ledger).", "要核验的账本（默认为 --ledger）。")))
         var path: String?
 
-        @Option(help: ArgumentHelp(t("The genesis hash the ledger must start from.", "账本必须对应的创世哈希。")))
-        var genesis: String?
+        @OptionGroup var pin: GenesisPin
 
         @Option(help: ArgumentHelp(t("A published signed checkpoint the ledger must match (repeatable).", "账本必须与之相符的已公示签名检查点（可重复）。")))
         var checkpoint: [String] = []
@@ -37,9 +36,6 @@ extension Ledger {
             if since == nil, trusted.given {
                 throw ValidationError(t("Please give --keys or --vkey only with --since.", "--keys 和 --vkey 只能与 --since 一起使用。"))
             }
-            if let genesis, EntryHash(hex: genesis) == nil || genesis != genesis.lowercased() {
-                throw ValidationError(t("Please give --genesis as 64 lowercase hex characters.", "--genesis 须为 64 个小写十六进制字符。"))
-            }
         }
 
         func run() async throws {
@@ -49,7 +45,7 @@ extension Ledger {
             let total = try LedgerFile.isSQLite(target) ? try SQLiteLedger.open(at: target, readOnly: true).count()
                 : Progress.estimatedLines(in: target)
             let progress = Progress(label: t("verified", "已核验"), total: total)
-            let verifier = try LedgerFile.verify(target, pinnedGenesis: genesis.flatMap { EntryHash(hex: $0) }) { progress.update($0) }
+            let verifier = try LedgerFile.verify(target, pinnedGenesis: pin.hash) { progress.update($0) }
             progress.finish()
             let notes = try checkpoint.map { ($0, try TextFile.read($0)) }
             switch verifier.finish() {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import LedgerCore
 
-/// `--genesis HASH`: the genesis hash a ledger taken in from elsewhere must start from, as the notice board shows it.
+/// `--genesis HASH`: the genesis hash a ledger must start from, as the notice board shows it (`verify`, `import`, `mirror`).
 ///
 /// A society's ledger is known by its genesis: a re-signed genesis with the same society name and ledger id would
 /// otherwise be taken silently. Without a pin, `import` and `mirror` say which genesis they accepted.
