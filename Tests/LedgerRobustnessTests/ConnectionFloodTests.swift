@@ -77,8 +77,15 @@ import Testing
         let crowdStarted = Date()
         let crowd = (0..<300).compactMap { _ in try? LoopbackSocket.connect(port: port, from: "127.0.2.1") }
         defer { crowd.forEach { $0.close() } }
-        try await Task.sleep(for: .milliseconds(300))
-        let answered = crowd.filter(\.hasBeenAnswered)
+        // The 44 are answered at once, but on a busy machine "at once" is not 300 ms: wait for them up to a second.
+        var answered: [LoopbackSocket] = []
+        let crowdDeadline = Date().addingTimeInterval(1)
+        repeat {
+            try await Task.sleep(for: .milliseconds(50))
+            answered = crowd.filter(\.hasBeenAnswered)
+        } while answered.count < 44 && Date() < crowdDeadline
+        try await Task.sleep(for: .milliseconds(100))
+        answered = crowd.filter(\.hasBeenAnswered)
         let refused = answered.filter { socket in
             let (bytes, closed) = socket.receive(timeout: 1)
             return closed && String(decoding: bytes, as: UTF8.self).hasPrefix("HTTP/1.1 503")
@@ -87,7 +94,7 @@ import Testing
         #expect(crowd.count == 300)
         #expect(answered.count == 44 && refused.count == 44,
             "of 300 connections from one address, \(answered.count) were answered and \(refused.count) with a 503; 44 should be")
-        #expect(crowdSeconds < 1.5, "the crowd took \(crowdSeconds) s to be sorted")
+        #expect(crowdSeconds < 2, "the crowd took \(crowdSeconds) s to be sorted")
         slowest = max(slowest, Self.expectPromptAnswer("/api/v1/head", port: port, "with one address at its cap"))
 
         silent.forEach { $0.close() }
@@ -98,7 +105,8 @@ import Testing
         let (status, firstAfter) = try LoopbackSocket.get("/api/v1/head", port: port, timeout: 10)
         #expect(status.hasPrefix("HTTP/1.1 200"), "after the flood: \(status)")
         var after = LoopbackSocket.residentKiB(of: server.pid)
-        for _ in 0..<50 where after > before + 24 * 1024 {
+        // The server hands memory back up to 5 s after the flood's end (ConnectionGate.trimDelays).
+        for _ in 0..<100 where after > before + 24 * 1024 {
             try await Task.sleep(for: .milliseconds(100))
             after = LoopbackSocket.residentKiB(of: server.pid)
         }

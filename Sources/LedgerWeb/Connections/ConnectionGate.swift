@@ -75,9 +75,15 @@ public final class ConnectionGate: @unchecked Sendable {
     /// arenas, so without this a flood that has passed would leave the server's resident memory at its height.
     static func returnFreedMemory() {
         guard let trim = mallocTrim else { return }
-        // A moment later, when the closed connections' tasks have ended and freed what they held.
-        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + 0.5) { _ = trim(0) }
+        // Later, when the closed connections' tasks have ended and freed what they held: on a busy machine that can
+        // take seconds after the last close, so the trim is repeated (each costs a few milliseconds).
+        for delay in trimDelays {
+            DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + delay) { _ = trim(0) }
+        }
     }
+
+    /// Seconds after a flood's end at which freed memory is handed back.
+    static let trimDelays: [Double] = [0.5, 2, 5]
 
     /// glibc's `malloc_trim`, looked up at run time because Swift's Glibc module does not import it (and other C
     /// libraries have no such call).
