@@ -56,14 +56,15 @@ let package = Package(
         .target(
             name: "LedgerWeb",
             dependencies: [
-                "LedgerCore", "LedgerStore", "LedgerKit", "LedgerViews", "LedgerServer",
+                "LedgerCore", "LedgerCrypto", "LedgerStore", "LedgerKit", "LedgerViews", "LedgerServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
-            // The browser's modules (Tests/Browser checks them); served once the pages use them.
-            exclude: ["Assets"]
+            // The browser's modules, compiled into the binary (no files to install beside it) and served under
+            // /assets/ (SiteAssets); Tests/Browser checks them in Chromium.
+            resources: ["canonical.js", "merkle.js", "note.js", "pins.js", "member.js"].map { .embedInCode("Assets/\($0)") }
         ),
         .executableTarget(
             name: "ledger",

@@ -47,6 +47,10 @@ extension LedgerAPI {
         Route(.get, "/api/v1/proofs/consistency") { api, request, _ in try await api.consistency(request) },
         Route(.get, "/api/v1/members/{id}") { api, _, path in try await api.member(String(path["id"] ?? "")) },
         Route(.get, "/api/v1/members/{id}/statement") { api, _, path in try await api.statement(String(path["id"] ?? "")) },
+        Route(.get, "/api/v1/members/{id}/entries") { api, request, path in
+            try await api.memberEntries(String(path["id"] ?? ""), request)
+        },
+        Route(.get, "/api/v1/keys") { api, _, _ in try await api.keys() },
         Route(.get, "/api/v1/funds") { api, _, _ in try await api.funds() },
         Route(.get, "/api/v1/pending") { api, _, _ in try await api.pending() },
         Route(.get, "/api/v1/report") { api, request, _ in try await api.report(request) },

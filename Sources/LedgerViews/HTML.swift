@@ -24,17 +24,22 @@ public enum HTML {
 
     /// A complete page with print-friendly styles, and `style` added to them.
     ///
-    /// A content security policy forbids scripts and every fetch, so the page shows the same offline and
-    /// printed as it does anywhere else.
-    public static func page(title: String, body: String, style: String = "") -> String {
-        """
+    /// Its content security policy forbids scripts and every fetch, so the page shows the same offline and printed as
+    /// it does anywhere else — unless it names `modules`: paths of the site's own JavaScript modules, which then
+    /// may run and fetch from the site that served the page, and nothing else (no inline script).
+    public static func page(title: String, body: String, style: String = "", modules: [String] = []) -> String {
+        let policy = modules.isEmpty ? "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+            : "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src data:"
+        let scripts = modules.map { "<script type=\"module\" src=\"\(escape($0))\"></script>\n" }.joined()
+        return """
         <!DOCTYPE html>
         <html lang="\(Language.current.isChinese ? "zh-Hans" : "en")">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+        <meta http-equiv="Content-Security-Policy" content="\(policy)">
         <title>\(escape(title))</title>
+        \(scripts)
         <style>
         body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
                max-width: 48rem; margin: 1.5rem auto; padding: 0 1rem; color: #222; line-height: 1.5; }

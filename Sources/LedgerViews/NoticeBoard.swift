@@ -13,6 +13,8 @@ public struct NoticeBoard {
     public let fundRows: [[String]]
     public let point: CheckpointNote?
     public let checkpointText: String
+    /// The hash of entry 0, which a member types on their page (or `ledger verify --genesis` takes) to pin this ledger.
+    public let genesisText: String
     public let howTo: String
     public let json: [String: Any]
 
@@ -69,12 +71,16 @@ public struct NoticeBoard {
         let point = note.flatMap { CheckpointNote(text: $0.text) }
         self.point = point
         let signers = note?.signatures.map { state.keys[$0.name]?.holder ?? $0.name } ?? []
+        let genesis = try ledger.entry(0)?.hash.hex ?? ""
+        genesisText = t("Genesis hash, to type on a member's page so the browser checks it against this ledger: \(genesis)",
+            "创始哈希（在本户页面输入，浏览器即据此核验本账本）：\(genesis)")
 
         json = [
             "society": state.founding?.society ?? "", "period": month.label, "donations_cash": cashIn, "donations_in_kind": inKind,
             "income_raised": raised, "grants": granted, "payouts": paid, "expenses": spent,
             "pending": state.pending.keys.sorted(),
             "funds": funds.mapValues { ["cash": $0.cash, "in_kind": $0.inKind] },
+            "genesis": genesis,
             "checkpoint": point.map { ["size": $0.size, "root": $0.root.hex, "fingerprint": $0.fingerprint, "signers": signers] } ?? [:],
         ]
         title = t("Public notice — \(state.founding?.society ?? "") — \(month.label)", "\(state.founding?.society ?? "")财务公示（\(month.label)）")
@@ -116,7 +122,8 @@ public struct NoticeBoard {
         body += "<h2>\(HTML.escape(t("Fund balances", "基金余额")))</h2>" + HTML.table(Self.fundHeader, fundRows, numeric: [2, 3])
         body += "<h2>\(HTML.escape(t("Signed checkpoint", "签名检查点")))</h2>"
         if let point { body += "<p class=\"fingerprint\">\(HTML.escape(point.fingerprint))</p>" }
-        return body + "<p>\(HTML.escape(checkpointText))</p><p class=\"note\">\(HTML.escape(howTo))</p>"
+        return body + "<p>\(HTML.escape(checkpointText))</p><p class=\"hash\">\(HTML.escape(genesisText))</p>"
+            + "<p class=\"note\">\(HTML.escape(howTo))</p>"
     }
 
     /// The notice as the terminal shows it.
@@ -130,6 +137,7 @@ public struct NoticeBoard {
         parts.append("\n" + t("Fund balances at the end of \(month.label)", "\(month.label) 月末基金余额"))
         parts.append(Format.table(Self.fundHeader, fundRows, rightAligned: [2, 3]))
         parts.append("\n" + checkpointText)
+        parts.append(genesisText)
         parts.append(howTo)
         return parts.joined(separator: "\n")
     }

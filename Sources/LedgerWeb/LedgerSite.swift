@@ -20,13 +20,14 @@ public enum LedgerSite {
         LedgerAPI(ledger: ledger, limits: limits, pages: WebPages(), clock: clock)
     }
 
-    /// Sent with every page and API answer, errors and refusals included: no page of the ledger may run a script, load
-    /// anything from elsewhere, be framed by another site (a member tricked into clicking inside it), be read as
-    /// another content type than the one sent, or tell another site which page it came from. Pages also carry the
-    /// policy in a `<meta>`, so a saved copy keeps it.
+    /// Sent with every page and API answer, errors and refusals included: no page of the ledger may run a script but
+    /// the site's own modules (no inline script, no handler attribute), fetch from anywhere but this site, be framed
+    /// by another site (a member tricked into clicking inside it), be read as another content type than the one
+    /// sent, or tell another site which page it came from. Pages also carry the policy in a `<meta>`, so a saved copy
+    /// keeps it.
     public static let securityHeaders: [(HTTPField.Name, String)] = [
         (.contentSecurityPolicy,
-         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"),
+         "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"),
         (HTTPField.Name("X-Content-Type-Options")!, "nosniff"),
         (HTTPField.Name("Referrer-Policy")!, "no-referrer"),
     ]
@@ -44,6 +45,9 @@ public enum LedgerSite {
         let bodySeconds = String(format: "%g", Double(bodyTime.components.seconds) + Double(bodyTime.components.attoseconds) / 1e18)
         let responder = CallbackResponder<ClientContext> { request, context in
             let method = APIRequest.Method(rawValue: request.method.rawValue) ?? .other
+            if method == .get || method == .head, let asset = SiteAssets.asset(atPath: request.uri.path) {
+                return assetResponse(asset, request: request, head: method == .head)
+            }
             var query: [String: String] = [:]
             for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
             var asked = APIRequest(method: method, methodName: request.method.rawValue, path: request.uri.path, query: query,
@@ -73,5 +77,18 @@ public enum LedgerSite {
         return Application(responder: responder, server: .gatedHTTP1(ConnectionGate(limits: connections)),
             configuration: .init(address: .hostname(host, port: port), serverName: "ledger"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) })
+    }
+
+    /// A module of the site, or `304` when the browser's copy is current.
+    static func assetResponse(_ asset: SiteAssets.Asset, request: Request, head: Bool) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = SiteAssets.contentType
+        headers[.cacheControl] = "no-cache"
+        headers[.eTag] = asset.etag
+        for (name, value) in securityHeaders { headers[name] = value }
+        if request.headers[.ifNoneMatch]?.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == asset.etag }) == true {
+            return Response(status: .notModified, headers: headers)
+        }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: head ? [] : asset.bytes)))
     }
 }

@@ -20,7 +20,7 @@ struct WebSite {
     }
 
     /// A page with the site's menu and a switch to the other language. Tables scroll sideways on a narrow phone.
-    static func layout(title: String, body: String) -> String {
+    static func layout(title: String, body: String, modules: [String] = []) -> String {
         let other = Language.current.isChinese ? ("en", "English") : ("zh", "中文")
         let menu = [("/", t("Overview", "概况")), ("/notice", t("Notice", "公示")), ("/pending", t("Pending", "待审批"))]
             .map { "<a href=\"\(link($0.0))\">\(HTML.escape($0.1))</a>" }.joined(separator: " · ")
@@ -29,7 +29,13 @@ struct WebSite {
             nav { font-size: .95rem; margin-bottom: .5rem; } a { color: #1a4fa0; }
             table { display: block; overflow-x: auto; } td, th { font-size: .9rem; } td { overflow-wrap: anywhere; }
             form input { font-size: 1rem; padding: .3rem; width: 8rem; } form button { font-size: 1rem; padding: .3rem .8rem; }
-            """)
+            #verification { border-left: 6px solid #999; background: #f6f6f6; padding: .4rem .8rem; margin: .8rem 0; }
+            #verification[data-verified="true"] { border-color: #2a7a3a; background: #eef8f0; }
+            #verification[data-verified="false"] { border-color: #c22; background: #fdecec; }
+            #verification .outcome { font-size: 1.05rem; margin: .3rem 0; overflow-wrap: anywhere; }
+            #verification pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: .8rem; background: #fff; padding: .3rem; }
+            #verification form input { width: 100%; max-width: 36rem; box-sizing: border-box; font-family: monospace; }
+            """, modules: modules)
     }
 
     var society: String { state.founding?.society ?? "" }
