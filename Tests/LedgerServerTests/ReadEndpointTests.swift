@@ -88,4 +88,41 @@ import Testing
         let period = await served.get("/api/v1/report", ["from": "2027-01-01T00:00:00Z"])
         #expect((period.jsonObject?["donations_cash"] as? [String: Any])?["amount"] as? Int == 0)
     }
+
+    @Test func keysComeWithTheEntriesThatAddedThem() async throws {
+        let served = try ServedLedger()
+        let object = try #require(await served.get("/api/v1/keys").jsonObject)
+        let keys = try #require(object["keys"] as? [[String: Any]])
+        let state = try served.store.state()
+        #expect(keys.count == state.keys.count && !keys.isEmpty)
+        for key in keys {
+            let id = try #require(key["id"] as? String)
+            let record = try #require(state.keys[id])
+            #expect(key["pub"] as? String == Base64.encode(record.descriptor.publicKey))
+            #expect(key["role"] as? String == record.role.rawValue && key["holder"] as? String == record.holder)
+            #expect(key["status"] as? String == "active" && key["added"] as? Int == 0 && key["active_since"] as? Int == 0)
+        }
+    }
+
+    @Test func aMembersEntriesComeWithProofsInTheAskedTree() async throws {
+        let served = try ServedLedger()
+        let object = try #require(await served.get("/api/v1/members/H01/entries", ["size": "3"]).jsonObject)
+        let root = try served.store.merkleRoot(size: 3)
+        #expect(object["size"] as? Int == 3 && object["root"] as? String == root.hex)
+        let entries = try #require(object["entries"] as? [[String: Any]])
+        #expect(entries.map { $0["seq"] as? Int } == [1, 3])
+        let covered = try #require(entries.first)
+        let bytes = Array(try #require(covered["entry"] as? String).utf8)
+        let stored = try #require(try served.store.entry(1))
+        #expect(bytes == stored.bytes)
+        let path = try #require(covered["path"] as? [String]).compactMap(EntryHash.init(hex:))
+        let proof = InclusionProof(ledger: "", index: 1, size: 3, leaf: stored.hash, path: path, root: root)
+        #expect(proof.isValid)
+        // Entry 3 is past the tree asked for: its bytes, no proof.
+        #expect(entries.last?["path"] == nil && entries.last?["entry"] is String)
+        for (query, status) in [(["size": "0"], 400), (["size": "5"], 400), (["size": "x"], 400), ([:], 200)] {
+            #expect(await served.get("/api/v1/members/H01/entries", query).status == status, "\(query)")
+        }
+        #expect(await served.get("/api/v1/members/H99/entries").status == 404)
+    }
 }

@@ -30,14 +30,22 @@ import Testing
         }
     }
 
-    @Test func everyPageLoadsInBothLanguagesWithoutScriptsOrPrivateText() async throws {
+    /// The `<script` tags of `html`: the site's own modules only, never an inline script.
+    static func scripts(_ html: String) -> [String] {
+        html.components(separatedBy: "<script").dropFirst().map { String($0.prefix { $0 != ">" }) }
+    }
+
+    @Test func everyPageLoadsInBothLanguagesWithoutInlineScriptsOrPrivateText() async throws {
         let (_, app) = try Self.site()
         try await app.test(.router) { client in
             for path in ["/", "/notice", "/pending", "/members/H001", "/members/H002", "/entries/5", "/entries/1"] {
                 let english = try await Self.fetch(client, path)
                 #expect(english.status == 200, "\(path)")
                 #expect(english.type.hasPrefix("text/html"), "\(path): \(english.type)")
-                #expect(!english.body.contains("<script"), "\(path)")
+                // Only a member's page runs a script: the site's module that checks it, from this site.
+                let wanted = path.hasPrefix("/members/") ? [#" type="module" src="/assets/member.js""#] : []
+                #expect(Self.scripts(english.body) == wanted, "\(path)")
+                #expect(english.body.contains("</script>") == !wanted.isEmpty && !english.body.contains("<script>"), "\(path)")
                 for secret in ["private note", "private memo", "grant memo"] {
                     #expect(!english.body.contains(secret), "\(path) shows \(secret)")
                 }
@@ -46,6 +54,29 @@ import Testing
                 #expect(chinese.body.contains("lang=\"zh-Hans\""), "\(path)")
                 #expect(chinese.body != english.body, "\(path) is the same in both languages")
             }
+        }
+    }
+
+    @Test func theModulesAreServedFromTheBinaryWithTheirTypeAndRevalidated() async throws {
+        let (_, app) = try Self.site()
+        try await app.test(.router) { client in
+            for name in ["canonical.js", "merkle.js", "note.js", "pins.js", "member.js"] {
+                let (status, type, etag, policy, body) = try await client.execute(uri: "/assets/\(name)", method: .get) { response in
+                    (Int(response.status.code), response.headers[.contentType] ?? "", response.headers[.eTag] ?? "",
+                     response.headers[.contentSecurityPolicy] ?? "", String(buffer: response.body))
+                }
+                #expect(status == 200 && type == "text/javascript; charset=utf-8", "\(name): \(status) \(type)")
+                #expect(body.contains("export") || body.contains("import"), "\(name) is not the module")
+                #expect(policy.contains("script-src 'self'") && !policy.contains("unsafe-eval"), "\(name): \(policy)")
+                var revalidate = HTTPFields()
+                revalidate[.ifNoneMatch] = etag
+                let again = try await client.execute(uri: "/assets/\(name)", method: .get, headers: revalidate) { response in
+                    (Int(response.status.code), response.body.readableBytes)
+                }
+                #expect(etag.count == 34 && again == (304, 0), "\(name): \(etag) \(again)")
+            }
+            let missing = try await Self.fetch(client, "/assets/other.js")
+            #expect(missing.status == 404)
         }
     }
 
