@@ -159,13 +159,13 @@ function checkTable(member, bySeq) {
 async function check() {
   const member = box.dataset.member;
   const note = await servedCheckpoint();
-  const pins = await Pins.open(base, note, { get, read, checkEntry, Refusal, typedGenesis: Pins.typed() });
+  const pins = await Pins.open(base, note, { get, read, checkEntry, Refusal, typedGenesis: Pins.typed(base) });
   const names = await signers(note, pins);
   await pins.confirm(note);
   await checkConsistency(note, pins);
 
   const served = await get(`api/v1/members/${encodeURIComponent(member)}/entries?size=${note.size}`);
-  const keys = await pins.allKeys();
+  const keys = pins.allKeys();
   const bySeq = new Map();
   let covered = 0;
   for (const item of served.entries ?? []) {
@@ -198,5 +198,5 @@ if (box) {
     if (error instanceof Refusal) show(false, error.message, error.reason, error.evidence);
     else show(false, say(`The check could not run: ${error.message}`, `无法核验：${error.message}`), "cannot_check");
   });
-  Pins.offerTyping(box, say);
+  Pins.offerTyping(box, say, base);
 }

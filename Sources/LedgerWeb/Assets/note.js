@@ -3,7 +3,7 @@
  * signed-note, read as strictly as the Swift reader and checked against keys the reader chose to trust.
  */
 
-import { fromBase64 } from "./canonical.js";
+import { fromBase64, hex } from "./canonical.js";
 
 const ORIGIN = "mutual-aid-ledger/";
 const MAX_SIGNATURES = 100;
@@ -80,8 +80,7 @@ export async function verifyCheckpoint(parsed, trusted) {
 /** The fingerprint people compare by eye: the first 16 hex of SHA-256 of the text, in fours. */
 export async function fingerprint(text) {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", utf8.encode(text)));
-  const hex = Array.from(digest.subarray(0, 8), (b) => b.toString(16).padStart(2, "0")).join("");
-  return hex.match(/..../g).join("-");
+  return hex(digest.subarray(0, 8)).match(/..../g).join("-");
 }
 
 const same = (a, b) => a.length === b.length && a.every((byte, i) => byte === b[i]);

@@ -9,7 +9,7 @@
  * The server can take trust away (a key it reports revoked is dropped) but never give it.
  */
 
-import { entryHash, verifyEntry, fromBase64, fromHex, hex } from "./canonical.js";
+import { entryHash, verifyEntry, base64, fromBase64, fromHex, hex } from "./canonical.js";
 import { verifyInclusion } from "./merkle.js";
 
 const PREFIX = "mutual-aid-ledger:";
@@ -27,7 +27,7 @@ export class Pins {
   }
 
   /** The genesis hash typed on this page or carried in the link (`#genesis=HEX`), kept for later visits. */
-  static typed(base = location.pathname.replace(/members\/[^/]*$/, "")) {
+  static typed(base) {
     const linked = /(?:^#|&)genesis=([0-9a-f]{64})(?:&|$)/.exec(location.hash)?.[1];
     if (linked) localStorage.setItem(PREFIX + base + ":typed", linked);
     return localStorage.getItem(PREFIX + base + ":typed");
@@ -127,7 +127,7 @@ export class Pins {
 
   /** Every key an entry may be signed with, trusted or only listed: a key id is the hash of its key, so a
    * listed key cannot stand in for another; the checkpoint is what vouches for the entries. */
-  async allKeys() {
+  allKeys() {
     const keys = new Map([...this.served].map(([id, pub]) => [id, fromBase64(pub)]));
     for (const [id, raw] of this.rawKeys()) keys.set(id, raw);
     return keys;
@@ -139,12 +139,12 @@ export class Pins {
   remember(note) {
     localStorage.setItem(this.key, JSON.stringify({
       ledger: note.ledger, genesis: this.genesis, keys: Object.fromEntries(this.trusted),
-      checkpoint: { size: note.size, root: btoa(String.fromCharCode(...note.root)), note: note.text },
+      checkpoint: { size: note.size, root: base64(note.root), note: note.text },
     }));
   }
 
   /** The form where a person types the genesis hash from the printed notice. */
-  static offerTyping(box, say) {
+  static offerTyping(box, say, base) {
     const form = box.querySelector("form");
     if (!form) return;
     form.hidden = false;
@@ -156,7 +156,7 @@ export class Pins {
         message.textContent = say("A genesis hash is 64 characters 0–9 and a–f.", "创始哈希为 64 个字符（0–9、a–f）。");
         return;
       }
-      localStorage.setItem(PREFIX + location.pathname.replace(/members\/[^/]*$/, "") + ":typed", typed);
+      localStorage.setItem(PREFIX + base + ":typed", typed);
       location.reload();
     });
   }
