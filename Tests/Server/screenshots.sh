@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Serves the demo ledger with `ledger serve` and renders the overview, a member page and an entry page in
-# headless Chromium at phone width (390×844). Fails when a page does not load, is not a complete page, or renders
-# blank. Keeps the screenshots in docs/images/ unless told another folder.
+# headless Chromium at phone width (390×844). Fails when a page does not load, is not a complete page, carries an
+# inline script or one from anywhere but the site's own /assets/, or renders blank. Keeps the screenshots in docs/images/ unless told another folder.
 #
 # Usage: bash Tests/Server/screenshots.sh [LEDGER-BINARY] [OUTPUT-FOLDER]
 set -euo pipefail
@@ -17,8 +17,11 @@ shoot() { # NAME PATH — fetch the page, check it, and screenshot it
     local name=$1 path=$2
     local status
     status=$(curl -s -o "$work/$name.html" -w '%{http_code}' "$url$path")
-    if [ "$status" != 200 ] || ! grep -q '</html>' "$work/$name.html" || grep -qi '<script' "$work/$name.html"; then
-        echo "$path: HTTP $status, or not a complete script-free page" >&2
+    # The only script a page may carry is the site's own module: <script type="module" src="/assets/NAME.js"></script>.
+    local foreign
+    foreign=$(grep -oi '<script[^>]*>' "$work/$name.html" | grep -cv '^<script type="module" src="/assets/[a-z]*\.js">$' || true)
+    if [ "$status" != 200 ] || ! grep -q '</html>' "$work/$name.html" || [ "$foreign" != 0 ]; then
+        echo "$path: HTTP $status, not a complete page, or a script other than the site's own modules" >&2
         exit 1
     fi
     if ! chromium --headless --no-sandbox --disable-gpu --user-data-dir="$work/profile" --hide-scrollbars \
