@@ -22,6 +22,10 @@ enum SiteAssets {
         "note.js": Asset(PackageResources.note_js),
         "pins.js": Asset(PackageResources.pins_js),
         "member.js": Asset(PackageResources.member_js),
+        "pem.js": Asset(PackageResources.pem_js),
+        "keyring.js": Asset(PackageResources.keyring_js),
+        "chain.js": Asset(PackageResources.chain_js),
+        "desk.js": Asset(PackageResources.desk_js),
     ]
 
     static let contentType = "text/javascript; charset=utf-8"

@@ -20,6 +20,7 @@ public struct WebPages: PageRenderer {
             switch path.count {
             case 0: return RenderedPage(html: try site.overview())
             case 1 where path[0] == "pending": return RenderedPage(html: site.pending())
+            case 1 where path[0] == "desk": return RenderedPage(html: site.desk())
             case 1 where path[0] == "notice":
                 return RenderedPage(html: try site.notice(period: try query["period"].map { text in
                     guard let period = Period(parsing: text) else {

@@ -22,7 +22,7 @@ struct WebSite {
     /// A page with the site's menu and a switch to the other language. Tables scroll sideways on a narrow phone.
     static func layout(title: String, body: String, modules: [String] = []) -> String {
         let other = Language.current.isChinese ? ("en", "English") : ("zh", "中文")
-        let menu = [("/", t("Overview", "概况")), ("/notice", t("Notice", "公示")), ("/pending", t("Pending", "待审批"))]
+        let menu = [("/", t("Overview", "概况")), ("/notice", t("Notice", "公示")), ("/pending", t("Pending", "待审批")), ("/desk", t("Desk", "工作台"))]
             .map { "<a href=\"\(link($0.0))\">\(HTML.escape($0.1))</a>" }.joined(separator: " · ")
         let nav = "<nav>\(menu) · <a href=\"?lang=\(other.0)\">\(other.1)</a></nav>"
         return HTML.page(title: title, body: nav + body, style: """

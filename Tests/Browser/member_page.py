@@ -279,14 +279,19 @@ def main() -> int:
     except CannotRun as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    print(f"figures: {json.dumps(figures)}")
     failures += [f"the tampering proxy found nothing to change: {text}" for text in unmatched]
+    return verdict(figures, failures, "the member page believes only what it can check")
+
+
+def verdict(figures: dict, failures: list[str], claim: str) -> int:
+    """Prints the figures and the failed cases, or that `claim` holds; returns the exit status."""
+    print(f"figures: {json.dumps(figures)}")
     if failures:
         print(f"\nFAILED: {len(failures)} cases", file=sys.stderr)
         for text in failures:
             print(f"  - {text}", file=sys.stderr)
         return 1
-    print("PASS: the member page believes only what it can check")
+    print(f"PASS: {claim}")
     return 0
 
 

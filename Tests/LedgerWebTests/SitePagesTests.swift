@@ -38,12 +38,13 @@ import Testing
     @Test func everyPageLoadsInBothLanguagesWithoutInlineScriptsOrPrivateText() async throws {
         let (_, app) = try Self.site()
         try await app.test(.router) { client in
-            for path in ["/", "/notice", "/pending", "/members/H001", "/members/H002", "/entries/5", "/entries/1"] {
+            for path in ["/", "/notice", "/pending", "/members/H001", "/members/H002", "/entries/5", "/entries/1", "/desk"] {
                 let english = try await Self.fetch(client, path)
                 #expect(english.status == 200, "\(path)")
                 #expect(english.type.hasPrefix("text/html"), "\(path): \(english.type)")
-                // Only a member's page runs a script: the site's module that checks it, from this site.
-                let wanted = path.hasPrefix("/members/") ? [#" type="module" src="/assets/member.js""#] : []
+                // Only a member's page and the desk run a script: the site's module for it, from this site.
+                let wanted = path.hasPrefix("/members/") ? [#" type="module" src="/assets/member.js""#]
+                    : path == "/desk" ? [#" type="module" src="/assets/desk.js""#] : []
                 #expect(Self.scripts(english.body) == wanted, "\(path)")
                 #expect(english.body.contains("</script>") == !wanted.isEmpty && !english.body.contains("<script>"), "\(path)")
                 for secret in ["private note", "private memo", "grant memo"] {
@@ -60,7 +61,7 @@ import Testing
     @Test func theModulesAreServedFromTheBinaryWithTheirTypeAndRevalidated() async throws {
         let (_, app) = try Self.site()
         try await app.test(.router) { client in
-            for name in ["canonical.js", "merkle.js", "note.js", "pins.js", "member.js"] {
+            for name in ["canonical.js", "merkle.js", "note.js", "pins.js", "member.js", "pem.js", "keyring.js", "chain.js", "desk.js"] {
                 let (status, type, etag, policy, body) = try await client.execute(uri: "/assets/\(name)", method: .get) { response in
                     (Int(response.status.code), response.headers[.contentType] ?? "", response.headers[.eTag] ?? "",
                      response.headers[.contentSecurityPolicy] ?? "", String(buffer: response.body))
