@@ -15,6 +15,7 @@ the check could not run.
 
 import argparse
 import base64
+import hashlib
 import json
 import os
 import subprocess
@@ -123,6 +124,38 @@ OUTCOME = """() => {
   const message = [...document.querySelectorAll('.message')].find(m => m.dataset.code && m.dataset.code !== 'progress');
   return message ? { code: message.dataset.code, text: message.textContent } : null;
 }"""
+
+
+def key_files(folder: Path) -> list[tuple[str, Path, str, str]]:
+    """Key files made by OpenSSL, each with the passphrase to type and the outcome the page must give."""
+    def openssl(*args: str) -> None:
+        done = subprocess.run(["openssl", *args], capture_output=True, text=True, timeout=60)
+        if done.returncode != 0:
+            raise CannotRun(f"openssl {args[0]} failed: {done.stderr}")
+    plain = folder / "openssl-plain.pem"
+    openssl("genpkey", "-algorithm", "ed25519", "-out", str(plain))
+    files = [("plain PKCS#8 from openssl genpkey", plain, "", "opened")]
+    for name, extra in [("AES-128-CBC with HMAC-SHA1", ["-v2", "aes-128-cbc", "-v2prf", "hmacWithSHA1"]),
+                        ("AES-256-CBC with HMAC-SHA256, 100,000 rounds", ["-v2", "aes-256-cbc", "-iter", "100000"])]:
+        path = folder / f"openssl-{len(files)}.pem"
+        openssl("pkcs8", "-topk8", "-in", str(plain), "-out", str(path), "-passout", "pass:secret", *extra)
+        files.append((f"encrypted, {name}", path, "secret", "opened"))
+    files.append(("encrypted, opened without its passphrase", files[-1][1], "", "needs_passphrase"))
+    other = folder / "p256.pem"
+    openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", str(other))
+    files.append(("a P-256 key, not Ed25519", other, "", "bad_key_file"))
+    cut = folder / "cut.pem"
+    text = plain.read_text().splitlines()
+    cut.write_text("\n".join([text[0], text[1][:20], text[-1]]) + "\n")
+    files.append(("a damaged file", cut, "", "bad_key_file"))
+    return files
+
+
+def key_id_of(path: Path, passphrase: str) -> str:
+    """The key id (docs/FORMAT.md section 4) of a private key file, as OpenSSL reads it."""
+    public = subprocess.run(["openssl", "pkey", "-in", str(path), "-passin", f"pass:{passphrase}", "-pubout", "-outform", "DER"],
+                            capture_output=True, timeout=30).stdout[-32:]
+    return hashlib.sha256(public).hexdigest()[:16]
 
 
 def get(base: str, path: str) -> dict:
@@ -277,7 +310,23 @@ def main() -> int:
             last = get(base, "/api/v1/entries?from=%d&limit=1" % (get(base, "/api/v1/head")["size"] - 1))["entries"][0]
             check("the browser's key file signs with the command line", last["author"] == key_id, last["author"])
 
-            errors = person.errors + overseer.errors + clerk.errors
+            # Key files as OpenSSL writes them, and a browser-made encrypted one as OpenSSL reads it.
+            keys = Desk(browser.profile(), base)
+            keys.open()
+            for label, path, passphrase, wanted in key_files(folder):
+                code = keys.open_key_file(str(path), passphrase)
+                shown = keys.page.get_attribute("#key", "data-key")
+                ok = code == wanted and (wanted != "opened" or shown == key_id_of(path, passphrase))
+                check(f"key file: {label}", ok, f"{code} {shown} {keys.page.text_content('#open-key .message')}")
+            locked_pem, line = keys.make_key("Browser-made", "青禾 passphrase")
+            opened = subprocess.run(["openssl", "pkey", "-in", "/dev/stdin", "-passin", "pass:青禾 passphrase", "-pubout",
+                                     "-outform", "DER"], input=locked_pem.encode(), capture_output=True, timeout=30)
+            wanted_pub = line.splitlines()[0].split("=", 1)[1].rstrip("'")
+            check("OpenSSL opens the browser's encrypted key file and finds its public key", locked_pem.startswith(
+                "-----BEGIN ENCRYPTED PRIVATE KEY-----") and base64.b64encode(opened.stdout[-32:]).decode() == wanted_pub,
+                opened.stderr.decode()[-200:])
+
+            errors = person.errors + overseer.errors + clerk.errors + keys.errors
             check("no script errors on the pages", not errors, errors)
             weight = len(urllib.request.urlopen(f"{base}/desk").read()) + sum(
                 len(urllib.request.urlopen(f"{base}/assets/{name}").read())

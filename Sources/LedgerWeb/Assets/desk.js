@@ -343,7 +343,8 @@ function saveLink(name, text, label) {
 async function showKey() {
   const kept = await keyring.all();
   const listed = new Map(((await get("api/v1/keys")).keys ?? []).map((k) => [k.id, k]));
-  const key = kept.find((k) => listed.get(k.id)?.status === "active") ?? kept[0];
+  // A key of the ledger if there is one; else the one made or opened last.
+  const key = kept.find((k) => listed.get(k.id)?.status === "active") ?? kept.at(-1);
   const who = $(".who", keyBox);
   const record = key && listed.get(key.id);
   keyBox.dataset.state = !key ? "none" : record?.status ?? "unknown";
