@@ -56,7 +56,7 @@ extension WebSite {
     static var confirmation: String {
         """
         <section id="confirm" hidden><h2>\(HTML.escape(t("Check before you sign", "签名前请核对")))</h2>\
-        <p class="what"></p><dl class="fields"></dl>\
+        <p class="what"></p><details><summary>\(HTML.escape(t("The exact data to be signed", "将签名的原始数据")))</summary><pre class="fields"></pre></details>\
         <button type="button" class="sign">\(HTML.escape(t("Sign and send", "签名并提交")))</button> \
         <button type="button" class="cancel">\(HTML.escape(t("Cancel", "取消")))</button></section>
         """
@@ -134,7 +134,7 @@ extension WebSite {
         for item in items {
             let what = "\(item.seq) · \(Format.kindName(item.kind)) · " + Describe.payload(state.payload(of: item), state: state)
             let author = state.keys[item.author]?.holder ?? item.author
-            html += "<li data-seq=\"\(item.seq)\" data-author=\"\(HTML.escape(item.author))\"><p>\(HTML.isolated(what)) "
+            html += "<li data-seq=\"\(item.seq)\" data-kind=\"\(item.kind.rawValue)\" data-approval=\"\(item.kind.approval == .money ? "money" : "governance")\"><p>\(HTML.isolated(what)) "
                 + "<span class=\"note\">\(HTML.escape(t("recorded by", "录入人")))</span> \(HTML.isolated(author))</p>"
                 + "<button type=\"button\" class=\"approve\">\(HTML.escape(t("Approve", "批准")))</button> "
                 + "<label>\(HTML.escape(t("Reason to reject", "驳回原因"))) <input name=\"reason\" maxlength=\"100\"></label> "

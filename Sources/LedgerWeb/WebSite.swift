@@ -35,6 +35,15 @@ struct WebSite {
             #verification .outcome { font-size: 1.05rem; margin: .3rem 0; overflow-wrap: anywhere; }
             #verification pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: .8rem; background: #fff; padding: .3rem; }
             #verification form input { width: 100%; max-width: 36rem; box-sizing: border-box; font-family: monospace; }
+            #record label, #key form label { display: block; } #record p, #key form p { margin: .5rem 0; }
+            #record input, #record select, #key form input { display: block; width: 100%; max-width: 28rem; box-sizing: border-box; font-size: 1rem; padding: .35rem; }
+            #confirm { border: 2px solid #1a4fa0; background: #f2f6fc; padding: .4rem .9rem; margin: .8rem 0; }
+            #confirm .what { font-size: 1.1rem; font-weight: bold; overflow-wrap: anywhere; }
+            #confirm button, #record button, #pending button, #key button, #checkpoint button { font-size: 1rem; padding: .4rem 1rem; margin: .2rem .4rem .2rem 0; }
+            #key pre, #confirm pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: .8rem; background: #fff; padding: .3rem; }
+            #pending li { margin-bottom: .8rem; } #pending input { width: 100%; max-width: 20rem; box-sizing: border-box; }
+            .message:not(:empty) { color: #a11; } .message[data-code="created"], .message[data-code="opened"], .message[data-code="signed"], .message[data-code="progress"] { color: #2a7a3a; }
+            #flash { border-left: 6px solid #2a7a3a; background: #eef8f0; padding: .4rem .8rem; }
             """, modules: modules)
     }
 

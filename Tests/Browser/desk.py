@@ -165,7 +165,18 @@ def get(base: str, path: str) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("ledger", type=Path, help="the ledger binary, e.g. .build/release/ledger")
-    binary = parser.parse_args().ledger.resolve()
+    parser.add_argument("--screenshots", type=Path, help="a folder for pictures of the desk at 360 and 1280 px")
+    arguments = parser.parse_args()
+    binary = arguments.ledger.resolve()
+
+    def picture(desk: Desk, name: str) -> None:
+        """The desk as it looks now, at phone width and at a desktop's, when pictures were asked for."""
+        if arguments.screenshots:
+            arguments.screenshots.mkdir(parents=True, exist_ok=True)
+            for width in (360, 1280):
+                desk.page.set_viewport_size({"width": width, "height": 800})
+                desk.page.screenshot(path=str(arguments.screenshots / f"{name}-{width}.png"), full_page=True)
+            desk.page.set_viewport_size({"width": 360, "height": 800})
     failures: list[str] = []
     figures: dict = {}
 
@@ -208,6 +219,7 @@ def main() -> int:
             # A new committee member makes a key on the desk, on a phone-sized screen.
             person = Desk(browser.profile(), base)
             check("a fresh profile holds no key", person.open() == "none")
+            picture(person, "desk-no-key")
             pem, line = person.make_key("Lin Xiaomei")
             check("the saved key file is PKCS#8 PEM", pem.startswith("-----BEGIN PRIVATE KEY-----"), pem[:40])
             command = line.splitlines()[0]
@@ -222,6 +234,7 @@ def main() -> int:
             size = get(base, "/api/v1/head")["size"]
             sentence = person.review("grant", {"member": "H01", "amount": "1,234.50", "fund": "general", "purpose": "医疗救助"})
             check("the grant is described in words", "¥1,234.50" in sentence and "黄大伯" in sentence and "社区慈善基金" in sentence, sentence)
+            picture(person, "desk-confirm")
             grant = person.sign()
             entry = get(base, f"/api/v1/entries/{grant.get('seq', -1)}") if "seq" in grant else {}
             body = json.loads(entry.get("entry", "{}")).get("body", {})
@@ -235,21 +248,33 @@ def main() -> int:
             check("an amount with three decimals is refused on the form", code == "bad_amount"
                   and get(base, "/api/v1/head")["size"] == size + 1, code)
 
-            # Approving one's own grant: the server's rule, on the page, and nothing appended.
-            person.pending_action(grant["seq"], "approve")
+            # The committee proposes a key on the desk; approving one's own proposal is the server's rule, on the page.
+            check("a committee member is not offered the approval of money", not person.page.is_visible(
+                f"#pending li[data-seq='{grant['seq']}'] button.approve"))
+            newcomer = subprocess.run(["openssl", "pkey", "-pubout", "-outform", "DER"], input=subprocess.run(
+                ["openssl", "genpkey", "-algorithm", "ed25519"], capture_output=True, timeout=30).stdout,
+                capture_output=True, timeout=30).stdout[-32:]
+            person.review("key.add", {"holder": "周委员", "role": "oversight", "pub": base64.b64encode(newcomer).decode()})
+            proposal = person.sign()
+            added = json.loads(get(base, f"/api/v1/entries/{proposal.get('seq', -1)}")["entry"])["body"]["data"]["key"]
+            check("the key.add carries the key and its id", added == {"holder": "周委员", "id": hashlib.sha256(newcomer).hexdigest()[:16],
+                  "pub": base64.b64encode(newcomer).decode(), "role": "oversight"}, added)
+            size = get(base, "/api/v1/head")["size"]
+            person.pending_action(proposal["seq"], "approve")
             refused = person.sign()
             check("self-approval is refused with the rule's message", refused.get("code") == "self_approval"
-                  and "approve" in refused.get("text", "") and get(base, "/api/v1/head")["size"] == size + 1, refused)
+                  and "approve" in refused.get("text", "") and get(base, "/api/v1/head")["size"] == size, refused)
 
             # An oversight member, in Chinese, opens the demo's key file and approves.
             overseer = Desk(browser.profile("zh-CN"), base)
             check("the oversight member's profile holds no key", overseer.open("?lang=zh") == "none")
             check("the demo's key file opens", overseer.open_key_file(ledger.key("zhang")) == "opened")
             overseer.page.wait_for_selector("#pending:not([hidden])", timeout=TIMEOUT_MS)
+            picture(overseer, "desk-oversight-zh")
             words = overseer.pending_action(grant["seq"], "approve")
             check("the approval describes the grant from its bytes", "¥1,234.50" in words and "黄大伯" in words, words)
             approval = overseer.sign()
-            check("the oversight approval is appended", approval.get("seq") == size + 1
+            check("the oversight approval is appended", approval.get("seq") == size
                   and get(base, f"/api/v1/entries/{grant['seq']}")["status"] == "effective", approval)
 
             # A payout recorded and then rejected with a reason.

@@ -172,14 +172,7 @@ const confirmBox = $("#confirm");
 /** Shows what will be signed and resolves true when the person chooses to sign it. */
 function confirmSigning(sentence, fields) {
   $(".what", confirmBox).textContent = sentence;
-  const list = $(".fields", confirmBox);
-  list.replaceChildren(...Object.entries(fields).flatMap(([name, value]) => {
-    const term = document.createElement("dt");
-    const detail = document.createElement("dd");
-    term.textContent = name;
-    detail.textContent = typeof value === "object" ? JSON.stringify(value) : String(value);
-    return [term, detail];
-  }));
+  $(".fields", confirmBox).textContent = JSON.stringify(fields, null, 1);
   confirmBox.hidden = false;
   confirmBox.scrollIntoView({ block: "nearest" });
   return new Promise((resolve) => {
@@ -243,9 +236,8 @@ function recordForms(key) {
       event.preventDefault();
       attempt($(".message", form), async () => {
         const { data, memo } = await readForm(form);
-        const kindName = $(`option[value="${form.dataset.kind}"]`, chooser).textContent;
         const fields = memo ? { ...data, memo } : data;
-        if (!(await confirmSigning(`${kindName} — ${describe(form.dataset.kind, data)}`, fields))) return;
+        if (!(await confirmSigning(describe(form.dataset.kind, data), fields))) return;
         appended(await append(key, form.dataset.kind, data, memo));
       });
     });
@@ -256,9 +248,16 @@ function pendingActions(key, role) {
   for (const item of $$("#pending li[data-seq]")) {
     const seq = Number(item.dataset.seq);
     const reasonInput = $("input[name=reason]", item);
-    if (role !== "oversight") { // only the oversight group may reject
+    if (role !== "oversight") { // only the oversight group rejects, and approves money (docs/FORMAT.md section 7)
       $(".reject", item).hidden = true;
       reasonInput.closest("label").hidden = true;
+      if (item.dataset.approval === "money") {
+        const note = document.createElement("span");
+        note.className = "note";
+        note.textContent = say("Money going out is approved by the oversight group.", "资金支出由监督组审批。");
+        $(".approve", item).replaceWith(note);
+        continue;
+      }
     }
     const act = (verdict) => attempt($(".message", item), async () => {
       const reason = reasonInput.value.trim();
