@@ -19,13 +19,14 @@ extension WebSite {
             (t("Produce sales", "农产品销售额"), Format.money(figures.sales)), (t("  less fees", "  减：服务费"), Format.money(-figures.fees)),
             (t("Grants", "救助金"), Format.money(figures.grants)), (t("Paid out", "已发放"), Format.money(-figures.payouts)),
         ]) + "</div>"
+        // The day alone: on a phone the time would squeeze the description; the entry's page has it.
         let rows = figures.lines.reversed().map {
-            ["\($0.seq)", Format.localTime($0.time), Describe.payload($0.payload, state: state), Format.money($0.delta), Format.money($0.balance)]
+            ["\($0.seq)", String(Format.localTime($0.time).prefix(10)), Describe.payload($0.payload, state: state), Format.money($0.delta), Format.money($0.balance)]
         }
         body += "<h2>\(HTML.escape(t("Movements, newest first", "收支明细（最新在前）")))</h2>"
         body += rows.isEmpty ? "<p>\(HTML.escape(t("No money has moved yet.", "尚无收支。")))</p>"
             : "<div id=\"movements\">" + HTML.table([t("Entry", "条目"), t("Date", "日期"), t("What", "内容"), t("Amount", "金额"),
-                t("Balance", "余额")], rows, numeric: [0, 3, 4], links: figures.lines.reversed().map { Self.link("/entries/\($0.seq)") }) + "</div>"
+                t("Balance", "余额")], rows, numeric: [0, 1, 3, 4], links: figures.lines.reversed().map { Self.link("/entries/\($0.seq)") }) + "</div>"
         let waiting = state.pending.values.filter { state.payload(of: $0)?.member == id }.sorted { $0.seq < $1.seq }
         if !waiting.isEmpty {
             body += "<h2>\(HTML.escape(t("Waiting for approval", "待审批事项")))</h2>"

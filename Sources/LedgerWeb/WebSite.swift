@@ -27,7 +27,7 @@ struct WebSite {
         let nav = "<nav>\(menu) · <a href=\"?lang=\(other.0)\">\(other.1)</a></nav>"
         return HTML.page(title: title, body: nav + body, style: """
             nav { font-size: .95rem; margin-bottom: .5rem; } a { color: #1a4fa0; }
-            table { display: block; overflow-x: auto; } td, th { font-size: .9rem; } td { overflow-wrap: anywhere; }
+            table { display: block; overflow-x: auto; } td, th { font-size: .9rem; } td { overflow-wrap: break-word; }
             form input { font-size: 1rem; padding: .3rem; width: 8rem; } form button { font-size: 1rem; padding: .3rem .8rem; }
             #verification { border-left: 6px solid #999; background: #f6f6f6; padding: .4rem .8rem; margin: .8rem 0; }
             #verification[data-verified="true"] { border-color: #2a7a3a; background: #eef8f0; }
