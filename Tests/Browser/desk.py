@@ -170,13 +170,23 @@ def main() -> int:
     binary = arguments.ledger.resolve()
 
     def picture(desk: Desk, name: str) -> None:
-        """The desk as it looks now, at phone width and at a desktop's, when pictures were asked for."""
+        """The page as it looks now, at phone width and at a desktop's, when pictures were asked for."""
         if arguments.screenshots:
             arguments.screenshots.mkdir(parents=True, exist_ok=True)
             for width in (360, 1280):
                 desk.page.set_viewport_size({"width": width, "height": 800})
                 desk.page.screenshot(path=str(arguments.screenshots / f"{name}-{width}.png"), full_page=True)
             desk.page.set_viewport_size({"width": 360, "height": 800})
+
+    def member_pictures(desk: Desk) -> None:
+        """The household page the desk's entries reach, checked in the browser, in both languages."""
+        for language in ("en", "zh"):
+            desk.page.goto(f"{desk.base}/members/H01?lang={language}")
+            desk.page.wait_for_selector("#verification:not([data-verified='pending'])", state="attached", timeout=TIMEOUT_MS)
+            check(f"the member page checks out after the desk's work ({language})",
+                  desk.page.get_attribute("#verification", "data-verified") == "true",
+                  desk.page.text_content("#verification .outcome"))
+            picture(desk, f"member-{language}")
     failures: list[str] = []
     figures: dict = {}
 
@@ -271,6 +281,10 @@ def main() -> int:
             check("the demo's key file opens", overseer.open_key_file(ledger.key("zhang")) == "opened")
             overseer.page.wait_for_selector("#pending:not([hidden])", timeout=TIMEOUT_MS)
             picture(overseer, "desk-oversight-zh")
+            if arguments.screenshots:
+                overseer.open("?lang=en")
+                picture(overseer, "desk-oversight-en")
+                overseer.open("?lang=zh")
             words = overseer.pending_action(grant["seq"], "approve")
             check("the approval describes the grant from its bytes", "¥1,234.50" in words and "黄大伯" in words, words)
             approval = overseer.sign()
@@ -306,6 +320,7 @@ def main() -> int:
             clerk.open("?lang=zh")
             check("the encrypted key file opens with its passphrase", code == "opened"
                   and clerk.page.get_attribute("#key", "data-state") == "active", clerk.page.text_content("#key .who"))
+            picture(clerk, "desk-committee-zh")
 
             # A donation the server refuses: its Chinese message on the form, the ledger as it was.
             used = next(json.loads(e["entry"])["body"]["data"]["receipt"] for e in get(base, "/api/v1/entries?limit=500")["entries"]
@@ -326,6 +341,7 @@ def main() -> int:
             point = get(base, "/api/v1/checkpoint")
             check("the checkpoint is signed in the browser", signed.get("code") == "signed"
                   and point["signed"]["size"] == point["size"], signed)
+            member_pictures(Desk(browser.profile(), base))
 
             # The key file the browser saved signs on the command line.
             saved = folder / "lin.pem"

@@ -1,7 +1,9 @@
 import Foundation
 import HummingbirdTesting
 import LedgerCore
+import LedgerServer
 import LedgerTesting
+import LedgerWeb
 import Testing
 
 /// The desk's forms are what `/assets/desk.js` turns into entries: one per kind, its inputs named after exactly the
@@ -52,6 +54,24 @@ import Testing
             let chinese = try await SitePagesTests.fetch(client, "/desk?lang=zh")
             #expect(chinese.body.contains("<option value=\"H001\">黄大伯（H001）</option>"))
             #expect(chinese.body.contains("工作台"))
+        }
+    }
+
+    /// Names are anyone's input: on the desk they are text in the lists and the pending items, never markup.
+    @Test func hostileNamesAreInertInTheListsAndThePendingItems() async throws {
+        var ledger = try StoredLedger.society()
+        let hostile = "<img src=x onerror=alert(1)>"
+        try ledger.append(.memberAdd(MemberAdd(member: "H009", name: hostile)), by: TestKeys.committee1)
+        let grant = try ledger.append(.grant(Grant(member: "H009", amount: 10_000, purpose: "<script>alert(2)</script>")), by: TestKeys.committee1)
+        let now = Timestamp(secondsSinceEpoch: ledger.now.secondsSinceEpoch + 60)
+        let app = LedgerSite.buildApplication(
+            api: LedgerSite.api(ledger: ledger.store, limits: ServerLimits(requestsPerSecond: 0), clock: { now }), host: "127.0.0.1", port: 0)
+        try await app.test(.router) { client in
+            let page = try await SitePagesTests.fetch(client, "/desk")
+            #expect(page.status == 200)
+            #expect(!page.body.contains("<img") && !page.body.contains("<script>alert"))
+            #expect(page.body.contains("&lt;img src=x onerror=alert(1)&gt;"))
+            #expect(page.body.contains("<li data-seq=\"\(grant.seq)\"") && page.body.contains("&lt;script&gt;alert(2)&lt;/script&gt;"))
         }
     }
 }
