@@ -19,6 +19,9 @@ extension WebSite {
             + Self.recordedKinds.map { "<option value=\"\($0.rawValue)\">\(HTML.escape(Format.kindName($0)))</option>" }.joined()
             + "</select></label></p>"
         body += Self.recordedKinds.map(entryForm).joined()
+        // Once for every form: a society has hundreds of households, and a list per form would weigh the page down.
+        body += "<datalist id=\"members\">" + state.members.values.filter { !$0.closed }.sorted { $0.id < $1.id }
+            .map { "<option value=\"\(HTML.escape($0.id))\">\(HTML.escape(Self.named($0.name, $0.id)))</option>" }.joined() + "</datalist>"
         body += "</section>"
         body += Self.confirmation
         body += pendingSection()
@@ -64,7 +67,7 @@ extension WebSite {
 
     /// One form per kind. Optional fields left empty are left out of the entry.
     func entryForm(_ kind: Kind) -> String {
-        let members = state.members.values.filter { !$0.closed }.sorted { $0.id < $1.id }.map { ($0.id, Self.named($0.name, $0.id)) }
+        let member = Self.input("member", t("Household (id or name)", "农户（编号或姓名）"), type: "member")
         let funds = state.funds.values.sorted { $0.id < $1.id }.map { ($0.id, Self.named($0.name, $0.id)) }
         let fields: [String]
         switch kind {
@@ -77,17 +80,17 @@ extension WebSite {
                       Self.text("unit", t("Unit (goods only)", "单位（仅物资）"), optional: true),
                       Self.text("receipt", t("Receipt number", "收据编号"), optional: true)]
         case .sale:
-            fields = [Self.choice("member", t("Household", "农户"), members), Self.text("product", t("Product", "产品")),
+            fields = [member, Self.text("product", t("Product", "产品")),
                       Self.input("quantity", t("Quantity", "数量"), type: "text"), Self.text("unit", t("Unit", "单位")),
                       Self.input("amount", t("Sale price (yuan)", "销售额（元）"), type: "yuan"),
                       Self.text("buyer", t("Buyer", "买方"), optional: true),
                       Self.input("fee", t("Society's fee (yuan)", "服务费（元）"), type: "yuan", optional: true),
                       Self.choice("fund", t("Fund receiving the fee", "收取服务费的基金"), funds)]
         case .grant:
-            fields = [Self.choice("member", t("Household", "农户"), members), Self.input("amount", t("Amount (yuan)", "金额（元）"), type: "yuan"),
+            fields = [member, Self.input("amount", t("Amount (yuan)", "金额（元）"), type: "yuan"),
                       Self.choice("fund", t("From fund", "来源基金"), funds), Self.text("purpose", t("Purpose (a category, never a diagnosis)", "用途（类别，勿写病情）"))]
         case .payout:
-            fields = [Self.choice("member", t("Household", "农户"), members), Self.input("amount", t("Amount (yuan)", "金额（元）"), type: "yuan"),
+            fields = [member, Self.input("amount", t("Amount (yuan)", "金额（元）"), type: "yuan"),
                       Self.choice("method", t("Paid by", "方式"), [("cash", t("cash", "现金")), ("bank", t("bank transfer", "银行转账")), ("mobile", t("mobile payment", "移动支付"))])]
         case .expense:
             fields = [Self.choice("fund", t("From fund", "来源基金"), funds), Self.input("amount", t("Amount (yuan)", "金额（元）"), type: "yuan"),
@@ -108,7 +111,7 @@ extension WebSite {
     static func named(_ name: String, _ id: String) -> String { t("\(name) (\(id))", "\(name)（\(id)）") }
 
     static func input(_ name: String, _ label: String, type: String, optional: Bool = false) -> String {
-        let mode = type == "yuan" ? " inputmode=\"decimal\"" : type == "seq" ? " inputmode=\"numeric\"" : ""
+        let mode = type == "yuan" ? " inputmode=\"decimal\"" : type == "seq" ? " inputmode=\"numeric\"" : type == "member" ? " list=\"members\"" : ""
         return "<p><label>\(HTML.escape(label)) <input name=\"\(name)\" data-type=\"\(type)\"\(mode)\(optional ? "" : " required") autocomplete=\"off\"></label></p>"
     }
 

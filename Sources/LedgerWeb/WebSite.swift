@@ -74,7 +74,7 @@ struct WebSite {
             body += "<p>\(HTML.escape(t("No signed checkpoint yet.", "尚无签名检查点。")))</p>"
         }
         body += "<h2>\(HTML.escape(t("Your household's page", "查看本户账目")))</h2>"
-        body += "<form action=\"/member\" method=\"get\"><input name=\"id\" placeholder=\"H001\" aria-label=\"\(HTML.escape(t("Member id", "成员编号")))\">"
+        body += "<form action=\"/member\" method=\"get\"><input name=\"id\" placeholder=\"H01\" aria-label=\"\(HTML.escape(t("Member id", "成员编号")))\">"
             + "<input type=\"hidden\" name=\"lang\" value=\"\(Language.current.rawValue)\"> "
             + "<button type=\"submit\">\(HTML.escape(t("Open", "查看")))</button></form>"
         body += "<p class=\"note\">\(HTML.escape(t("\(state.count) entries in the ledger. Every entry is signed by its author; anyone can check the whole ledger with `ledger mirror`.", "账本共 \(state.count) 条。每条都有录入人的签名；任何人都可用 `ledger mirror` 核验整本账。")))</p>"

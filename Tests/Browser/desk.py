@@ -100,7 +100,8 @@ class Desk:
         self.page.click(f"{form} button[type=submit]")
         self.page.wait_for_function(f"""() => !document.querySelector('#confirm').hidden
             || document.querySelector("{form} .message").dataset.code""", timeout=TIMEOUT_MS)
-        return self.page.text_content("#confirm .what") if self.page.is_visible("#confirm") else ""
+        return self.page.text_content("#confirm .what") if self.page.is_visible("#confirm") \
+            else f"(not shown: {self.page.text_content(f'{form} .message')})"
 
     def sign(self) -> dict:
         """Signs what is shown; returns the outcome: the flash after the page reloads, or the form's message."""
@@ -187,6 +188,8 @@ def main() -> int:
                   desk.page.get_attribute("#verification", "data-verified") == "true",
                   desk.page.text_content("#verification .outcome"))
             picture(desk, f"member-{language}")
+        desk.page.goto(f"{desk.base}/?lang=zh")
+        picture(desk, "overview-zh")
     failures: list[str] = []
     figures: dict = {}
 
@@ -242,7 +245,10 @@ def main() -> int:
 
             # A grant, described in plain words before it is signed.
             size = get(base, "/api/v1/head")["size"]
-            sentence = person.review("grant", {"member": "H01", "amount": "1,234.50", "fund": "general", "purpose": "医疗救助"})
+            person.review("payout", {"member": "h99", "amount": "5", "method": "bank"})
+            code = person.page.get_attribute("form.entry[data-kind='payout'] .message", "data-code")
+            check("a household that does not exist is refused on the form", code == "unknown_member", code)
+            sentence = person.review("grant", {"member": "黄大伯", "amount": "1,234.50", "fund": "general", "purpose": "医疗救助"})
             check("the grant is described in words", "¥1,234.50" in sentence and "黄大伯" in sentence and "社区慈善基金" in sentence, sentence)
             picture(person, "desk-confirm")
             grant = person.sign()
@@ -293,7 +299,7 @@ def main() -> int:
 
             # A payout recorded and then rejected with a reason.
             person.open()
-            person.review("payout", {"member": "H01", "amount": "50", "method": "mobile"})
+            person.review("payout", {"member": "h01", "amount": "50", "method": "mobile"})
             payout = person.sign()
             overseer.open("?lang=zh")
             overseer.pending_action(payout.get("seq", -1), "reject", "金额有误")

@@ -205,6 +205,7 @@ def main() -> int:
             base = f"http://127.0.0.1:{honest.port}"
             expect("honest server, first visit", Browser.outcome(browser.profile(), f"{base}/members/H01"), "true")
             expect("honest server, first visit in Chinese", Browser.outcome(browser.profile("zh-CN"), f"{base}/members/H03?lang=zh"), "true")
+            expect("the overview's lookup, /member?id=", Browser.outcome(browser.profile(), f"{base}/member?id=H01"), "true")
             expect("genesis typed from the notice", Browser.outcome(browser.profile(), f"{base}/members/H01#genesis={genesis}"), "true")
             wrong = ("0" if genesis[0] != "0" else "1") + genesis[1:]
             expect("another ledger's genesis typed", Browser.outcome(browser.profile(), f"{base}/members/H01#genesis={wrong}"),

@@ -76,9 +76,23 @@ async function append(key, kind, data, memo) {
 
 // ——— reading the forms, and saying what they say ———
 
-/** Member and fund names, from the forms' own lists. */
-const names = new Map($$("select[name=member] option, select[name=fund] option").map((o) => [o.value, o.textContent]));
+/** Member and fund names, from the page's lists. */
+const names = new Map($$("#members option, select[name=fund] option").map((o) => [o.value, o.textContent]));
 const named = (id) => names.get(id) ?? id;
+const members = $$("#members option").map((o) => ({ id: o.value, label: o.textContent }));
+
+/** The household typed: its id (in any case), or a name only one household has; otherwise a refusal. */
+function member(text, label) {
+  const nameOf = (m) => [` (${m.id})`, `（${m.id}）`].reduce((name, tail) => name.endsWith(tail) ? name.slice(0, -tail.length) : name, m.label);
+  const exact = members.filter((m) => m.id === text);
+  const found = exact.length ? exact : members.filter((m) => m.id.toLowerCase() === text.toLowerCase() || nameOf(m) === text);
+  if (found.length === 1) return found[0].id;
+  if (found.length) {
+    throw new Refusal(say(`${label}: “${text}” names ${found.length} households; choose one from the list.`,
+      `${label}：“${text}”对应 ${found.length} 户，请从列表中选择。`), "ambiguous_member");
+  }
+  throw new Refusal(say(`${label}: no open household is “${text}”.`, `${label}：没有“${text}”这一在册农户。`), "unknown_member");
+}
 
 const money = (fen) => `¥${Math.floor(fen / 100).toLocaleString("en-US")}.${String(fen % 100).padStart(2, "0")}`;
 
@@ -126,6 +140,7 @@ async function readForm(form) {
         data[input.name] = Number(text);
         break;
       case "pub": data[input.name] = base64(rawPublicKey(text, labelOf(input))); break;
+      case "member": data[input.name] = member(text, labelOf(input)); break;
       default: data[input.name] = text;
     }
   }

@@ -15,7 +15,7 @@ const zh = document.documentElement.lang.startsWith("zh");
 const say = (en, chinese) => (zh ? chinese : en);
 const utf8 = new TextEncoder();
 /** The site's root, so the page works where a host serves many ledgers under one address. */
-const base = location.pathname.replace(/members\/[^/]*$/, "");
+const base = location.pathname.replace(/(?:members\/[^/]*|member)$/, "");
 
 /** A failed check: `reason` goes into data-reason, `evidence` (texts) is shown below the message. */
 class Refusal extends Error {
