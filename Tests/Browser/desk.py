@@ -25,7 +25,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from member_page import Browser, CannotRun, Ledger, Server, free_port, verdict
+from member_page import Browser, CannotRun, Ledger, Server, TamperingProxy, change_first, free_port, unmatched, verdict
 
 TIMEOUT_MS = 60_000
 
@@ -349,6 +349,42 @@ def main() -> int:
                   and point["signed"]["size"] == point["size"], signed)
             member_pictures(Desk(browser.profile(), base))
 
+            # The next checkpoint checks only the entries added since, from what this browser kept.
+            for n in range(3):
+                ledger.run("record", "donation", "--donor", f"邻居{n}", "--amount", "10", "--key", ledger.key("wang"), *remote)
+            overseer.open("?lang=zh")
+            asked: list[str] = []
+            overseer.page.on("request", lambda request: "/api/v1/entries?" in request.url and asked.append(request.url))
+            overseer.page.click("#sign-checkpoint")
+            overseer.page.wait_for_selector("#confirm:not([hidden])", timeout=TIMEOUT_MS)
+            again = overseer.sign()
+            signed_size = point["signed"]["size"]
+            kept = overseer.page.evaluate("() => JSON.parse(Object.entries(localStorage).find(([k]) => k.startsWith('mutual-aid-ledger-chain:'))[1])")
+            head = get(base, "/api/v1/head")["size"]
+            check("the next checkpoint fetches only the entries added since", asked == [
+                f"{base}/api/v1/entries?from={signed_size}&limit={head - signed_size}"], asked)
+            check("the next checkpoint resumes from the kept state", again.get("code") == "signed" and kept["size"] == head
+                  and get(base, "/api/v1/checkpoint")["signed"]["size"] == head and len(kept["frontier"]) <= 53, again)
+
+            # A server that alters what it sends: nothing is signed.
+            before = get(base, "/api/v1/checkpoint")["signed"]
+            for label, tamper, code in [
+                ("one amount in an entry's bytes", change_first(r'\\"amount\\":(\d)', r'\\"amount\\":9\1', "/api/v1/entries?"), "bad_chain"),
+                ("the tree root it reports", change_first(r'"root":"[0-9a-f]', '"root":"0', "/api/v1/checkpoint"), "root_mismatch"),
+            ]:
+                proxy = TamperingProxy(server.port, tamper)
+                fooled = Desk(browser.profile(), proxy.url)
+                fooled.open()
+                fooled.open_key_file(ledger.key("he"))
+                fooled.page.wait_for_selector("#checkpoint:not([hidden])", timeout=TIMEOUT_MS)
+                fooled.forget_outcomes()
+                fooled.page.click("#sign-checkpoint")
+                outcome = fooled.poll(OUTCOME) or {"code": "timeout", "text": fooled.page.text_content("#checkpoint .message"),
+                                                   "key": fooled.page.text_content("#key .who")}
+                check(f"a proxy that changes {label} gets nothing signed", outcome.get("code") == code
+                      and get(base, "/api/v1/checkpoint")["signed"] == before, outcome)
+                proxy.close()
+
             # The key file the browser saved signs on the command line.
             saved = folder / "lin.pem"
             saved.write_text(pem)
@@ -390,6 +426,7 @@ def main() -> int:
     except CannotRun as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    failures += [f"the tampering proxy found nothing to change: {text}" for text in unmatched]
     return verdict(figures, failures, "the desk signs what it shows, and the ledger takes only what its rules allow")
 
 

@@ -5,9 +5,9 @@
  * a refusal comes back in the reader's language and is shown on the form. No key leaves the browser.
  */
 
-import { decode, encode, entryHash, signedMessage, keyID, base64, fromBase64, hex } from "./canonical.js";
+import { decode, encode, entryHash, signedMessage, keyID, base64, fromBase64, fromHex, hex } from "./canonical.js";
 import { keyHash, fingerprint } from "./note.js";
-import { rootHash } from "./merkle.js";
+import { verifyConsistency } from "./merkle.js";
 import { checkChain, ChainError } from "./chain.js";
 import { KeyFileError, publicKeyFile } from "./pem.js";
 import * as keyring from "./keyring.js";
@@ -303,32 +303,36 @@ async function targetOf(seq) {
   return { hash: hex(await entryHash(bytes)), sentence: describe(entry.body.kind, entry.body.data ?? {}) };
 }
 
-/** Checks the whole chain here, then signs its tree head and publishes the signature. */
+/** Checks the chain here — from where this browser's last check ended — then signs its tree head. */
 function checkpointSigning(key) {
   const section = $("#checkpoint");
   const message = $(".message", section);
   $("#sign-checkpoint").addEventListener("click", () => attempt(message, async () => {
     const served = await get("api/v1/checkpoint");
-    const checked = await checkChain(get, served.size, (done, size) =>
+    const trusted = pinned();
+    const saved = JSON.parse(localStorage.getItem(CHAIN + base) ?? "null");
+    const { root, state } = await checkChain(get, served.size, saved?.ledger === served.ledger ? saved : null, (done, size) =>
       tell(message, say(`Checked ${done.toLocaleString("en-US")} of ${size.toLocaleString("en-US")} entries…`, `已核对 ${done} / ${size} 条…`), "progress"));
-    if (hex(checked.root) !== served.root) {
+    if (hex(root) !== served.root) {
       throw new Refusal(say("The server's tree root is not the root of its entries; nothing was signed.", "服务器的树根与其条目的根不符；未签名。"), "root_mismatch");
     }
-    const earlier = [served.signed, remembered()].filter((point) => point && point.size <= served.size);
-    for (const point of earlier) {
-      const prefixRoot = point.size ? hex(await rootHash(checked.leaves.slice(0, point.size))) : null;
-      const wanted = point.root.length === 64 ? point.root : hex(fromBase64(point.root));
-      if (prefixRoot !== wanted) {
+    if (trusted?.genesis && trusted.genesis !== state.genesis) {
+      throw new Refusal(say("This ledger's first entry is not the genesis this browser checked before; nothing was signed.", "本账本的首条不是本浏览器此前核验过的创始条目；未签名。"), "genesis_mismatch");
+    }
+    for (const point of [served.signed, trusted?.checkpoint]) {
+      if (point && !(await isStartOf(point, served.size, root))) {
         throw new Refusal(say(`The entries no longer match the checkpoint of ${point.size} entries signed before: the ledger was rewritten. Nothing was signed.`,
           `条目与此前签署的 ${point.size} 条检查点不符：账本被改写过。未签名。`), "not_consistent");
       }
     }
-    const text = `mutual-aid-ledger/${checked.ledger}\n${served.size}\n${base64(checked.root)}\n`;
+    localStorage.setItem(CHAIN + base, JSON.stringify(state));
+    const text = `mutual-aid-ledger/${state.ledger}\n${served.size}\n${base64(root)}\n`;
     const signature = await keyring.sign(key, utf8.encode(text));
     const line = `— ${key.id} ${base64(new Uint8Array([...(await keyHash(key.id, key.publicKey)), ...signature]))}\n`;
-    const sentence = say(`Sign that the ledger has ${served.size} entries with root ${hex(checked.root).slice(0, 16)}…, fingerprint ${await fingerprint(text)}`,
-      `签署：账本共 ${served.size} 条，根 ${hex(checked.root).slice(0, 16)}…，指纹 ${await fingerprint(text)}`);
-    if (!(await confirmSigning(sentence, { size: served.size, root: hex(checked.root) }))) return tell(message, "");
+    const print = await fingerprint(text);
+    const sentence = say(`Sign that the ledger has ${served.size} entries with root ${hex(root).slice(0, 16)}…, fingerprint ${print}`,
+      `签署：账本共 ${served.size} 条，根 ${hex(root).slice(0, 16)}…，指纹 ${print}`);
+    if (!(await confirmSigning(sentence, { size: served.size, root: hex(root) }))) return tell(message, "");
     const { status, json } = await post("api/v1/checkpoint", utf8.encode(`${text}\n${line}`));
     if (status !== 201) throw refusalFrom(status, json);
     tell(message, say(`Checkpoint of ${json.size} entries signed; fingerprint ${json.fingerprint}, signed by ${json.signers.length}.`,
@@ -336,9 +340,22 @@ function checkpointSigning(key) {
   }));
 }
 
-/** The checkpoint this browser last verified on a member page (pins.js), if any. */
-function remembered() {
-  try { return JSON.parse(localStorage.getItem("mutual-aid-ledger:" + base) ?? "null")?.checkpoint ?? null; } catch { return null; }
+/** Where the desk keeps what its last chain check covered (chain.js), per site. */
+const CHAIN = "mutual-aid-ledger-chain:";
+
+/** What this browser trusts for the site from its member pages (pins.js): the genesis and the last checkpoint. */
+function pinned() {
+  try { return JSON.parse(localStorage.getItem("mutual-aid-ledger:" + base) ?? "null"); } catch { return null; }
+}
+
+/** Whether an earlier checkpoint (`size`, `root` in hex or base64) is the start of the tree just checked. */
+async function isStartOf(point, size, root) {
+  if (!(point.size <= size)) return false;
+  const old = point.root.length === 64 ? fromHex(point.root) : fromBase64(point.root);
+  if (point.size === size) return hex(old) === hex(root);
+  const proof = await get(`api/v1/proofs/consistency?old=${point.size}&new=${size}`);
+  const path = (proof.path ?? []).map((h) => { try { return fromHex(h); } catch { return new Uint8Array(); } });
+  return verifyConsistency(point.size, size, old, root, path);
 }
 
 // ——— the key ———
