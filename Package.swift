@@ -64,7 +64,7 @@ let package = Package(
             ],
             // The browser's modules, compiled into the binary (no files to install beside it) and served under
             // /assets/ (SiteAssets); Tests/Browser checks them in Chromium.
-            resources: ["canonical.js", "merkle.js", "note.js", "pins.js", "member.js", "pem.js", "keyring.js", "chain.js", "desk.js"].map { .embedInCode("Assets/\($0)") }
+            resources: ["canonical.js", "merkle.js", "note.js", "pins.js", "member.js", "pem.js", "keyring.js", "chain.js", "api.js", "forms.js", "words.js", "desk.js"].map { .embedInCode("Assets/\($0)") }
         ),
         .executableTarget(
             name: "ledger",

@@ -25,6 +25,9 @@ enum SiteAssets {
         "pem.js": Asset(PackageResources.pem_js),
         "keyring.js": Asset(PackageResources.keyring_js),
         "chain.js": Asset(PackageResources.chain_js),
+        "api.js": Asset(PackageResources.api_js),
+        "forms.js": Asset(PackageResources.forms_js),
+        "words.js": Asset(PackageResources.words_js),
         "desk.js": Asset(PackageResources.desk_js),
     ]
 

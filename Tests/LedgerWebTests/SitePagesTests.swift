@@ -61,7 +61,7 @@ import Testing
     @Test func theModulesAreServedFromTheBinaryWithTheirTypeAndRevalidated() async throws {
         let (_, app) = try Self.site()
         try await app.test(.router) { client in
-            for name in ["canonical.js", "merkle.js", "note.js", "pins.js", "member.js", "pem.js", "keyring.js", "chain.js", "desk.js"] {
+            for name in ["canonical.js", "merkle.js", "note.js", "pins.js", "member.js", "pem.js", "keyring.js", "chain.js", "api.js", "forms.js", "words.js", "desk.js"] {
                 let (status, type, etag, policy, body) = try await client.execute(uri: "/assets/\(name)", method: .get) { response in
                     (Int(response.status.code), response.headers[.contentType] ?? "", response.headers[.eTag] ?? "",
                      response.headers[.contentSecurityPolicy] ?? "", String(buffer: response.body))

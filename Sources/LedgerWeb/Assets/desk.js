@@ -5,180 +5,19 @@
  * a refusal comes back in the reader's language and is shown on the form. No key leaves the browser.
  */
 
-import { decode, encode, entryHash, signedMessage, keyID, base64, fromBase64, fromHex, hex } from "./canonical.js";
+import { decode, entryHash, base64, fromBase64, fromHex, hex } from "./canonical.js";
 import { keyHash, fingerprint } from "./note.js";
 import { verifyConsistency } from "./merkle.js";
 import { checkChain, ChainError } from "./chain.js";
 import { KeyFileError, publicKeyFile } from "./pem.js";
 import * as keyring from "./keyring.js";
+import { Refusal, base, get, post, append, refusalFrom } from "./api.js";
+import { readForm } from "./forms.js";
+import { say, describe } from "./words.js";
 
-const zh = document.documentElement.lang.startsWith("zh");
-const say = (en, chinese) => (zh ? chinese : en);
-const base = location.pathname.replace(/desk$/, "");
 const utf8 = new TextEncoder();
 const $ = (selector, root = document) => root.querySelector(selector);
 const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
-
-/** A refusal to show a person: from the server (`code` is its reason) or from a check here. */
-class Refusal extends Error {
-  constructor(message, code = "refused") {
-    super(message);
-    this.code = code;
-  }
-}
-
-// ——— talking to the server ———
-
-async function get(path) {
-  let answer;
-  try {
-    answer = await fetch(base + path, { cache: "no-store", headers: { Accept: "application/json" } });
-  } catch {
-    throw new Refusal(say("The server could not be reached; nothing was sent.", "无法连接服务器；未发送任何内容。"), "unreachable");
-  }
-  const json = await answer.json().catch(() => null);
-  if (!answer.ok || !json) throw refusalFrom(answer.status, json);
-  return json;
-}
-
-async function post(path, bytes) {
-  let answer;
-  try {
-    answer = await fetch(base + path, { method: "POST", body: bytes, cache: "no-store",
-      headers: { "Content-Type": "application/json", "Accept-Language": zh ? "zh-CN" : "en" } });
-  } catch {
-    throw new Refusal(say("The server could not be reached; nothing was sent.", "无法连接服务器；未发送任何内容。"), "unreachable");
-  }
-  return { status: answer.status, json: await answer.json().catch(() => null) };
-}
-
-const refusalFrom = (status, json) => new Refusal(json?.error?.message
-  ?? say(`The server answered ${status}; nothing was written.`, `服务器回应 ${status}；未写入任何内容。`), json?.error?.code ?? `http_${status}`);
-
-/**
- * Signs an entry of `kind` with `data` on the server's current head and posts it. When someone else's
- * entry got there first (`stale_head`), it is built on the new head and signed once more.
- */
-async function append(key, kind, data, memo) {
-  for (let attempt = 0; ; attempt++) {
-    const head = await get("api/v1/head");
-    const now = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace(".000Z", "Z");
-    const body = { author: key.id, data, kind, prev: head.head, seq: head.size,
-      time: head.last_time && head.last_time > now ? head.last_time : now, v: 1 };
-    if (memo) body.memo = memo;
-    const sig = await keyring.sign(key, signedMessage(body));
-    const { status, json } = await post("api/v1/entries", encode({ body, sig: base64(sig) }));
-    if (status === 201) return json;
-    if (status === 409 && json?.error?.code === "stale_head" && attempt === 0) continue;
-    throw refusalFrom(status, json);
-  }
-}
-
-// ——— reading the forms, and saying what they say ———
-
-/** Member and fund names, from the page's lists. */
-const names = new Map($$("#members option, select[name=fund] option").map((o) => [o.value, o.textContent]));
-const named = (id) => names.get(id) ?? id;
-const members = $$("#members option").map((o) => ({ id: o.value, label: o.textContent }));
-
-/** The household typed: its id (in any case), or a name only one household has; otherwise a refusal. */
-function member(text, label) {
-  const nameOf = (m) => [` (${m.id})`, `（${m.id}）`].reduce((name, tail) => name.endsWith(tail) ? name.slice(0, -tail.length) : name, m.label);
-  const exact = members.filter((m) => m.id === text);
-  const found = exact.length ? exact : members.filter((m) => m.id.toLowerCase() === text.toLowerCase() || nameOf(m) === text);
-  if (found.length === 1) return found[0].id;
-  if (found.length) {
-    throw new Refusal(say(`${label}: “${text}” names ${found.length} households; choose one from the list.`,
-      `${label}：“${text}”对应 ${found.length} 户，请从列表中选择。`), "ambiguous_member");
-  }
-  throw new Refusal(say(`${label}: no open household is “${text}”.`, `${label}：没有“${text}”这一在册农户。`), "unknown_member");
-}
-
-const money = (fen) => `¥${Math.floor(fen / 100).toLocaleString("en-US")}.${String(fen % 100).padStart(2, "0")}`;
-
-/** Yuan as typed — `1234.5`, `1,234.50`, `¥12` — in fen, or a refusal naming the field. */
-function fen(text, label, zeroAllowed) {
-  const plain = text.replace(/^[¥￥]/, "").trim();
-  const match = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/.exec(plain);
-  const value = match ? Number(match[1].replace(/,/g, "")) * 100 + Number((match[2] ?? "").padEnd(2, "0")) : NaN;
-  if (!Number.isSafeInteger(value) || value > 1e12 || (value === 0 && !zeroAllowed)) {
-    throw new Refusal(say(`${label}: “${text}” is not an amount in yuan, such as 1234.50.`, `${label}：“${text}”不是以元为单位的金额，例如 1234.50。`), "bad_amount");
-  }
-  return value;
-}
-
-/** The public key typed or pasted for a `key.add`: base64 of 32 bytes, or a `.pub` PEM. */
-function rawPublicKey(text, label) {
-  const pem = /-----BEGIN PUBLIC KEY-----([\sA-Za-z0-9+/=]+)-----END PUBLIC KEY-----/.exec(text);
-  try {
-    const der = fromBase64((pem ? pem[1] : text).replace(/\s/g, ""));
-    const prefix = "302a300506032b6570032100";
-    if (der.length === 32) return der;
-    if (der.length === 44 && hex(der.subarray(0, 12)) === prefix) return der.subarray(12);
-  } catch { /* refused below */ }
-  throw new Refusal(say(`${label}: not an Ed25519 public key (base64 of 32 bytes, or a .pub file).`, `${label}：不是 Ed25519 公钥（32 字节的 base64，或 .pub 文件）。`), "bad_key");
-}
-
-const labelOf = (input) => input.closest("label")?.firstChild?.textContent.trim() ?? input.name;
-
-/** The entry's `data` and memo from a form: each input is a field; optional ones left empty are left out. */
-async function readForm(form) {
-  const kind = form.dataset.kind;
-  const data = {};
-  let memo;
-  for (const input of $$("input, select", form)) {
-    const text = input.value.trim();
-    if (input.name === "memo") { memo = text || undefined; continue; }
-    if (!text) {
-      if (input.required) throw new Refusal(say(`${labelOf(input)}: please fill it in.`, `${labelOf(input)}：请填写。`), "missing");
-      continue;
-    }
-    switch (input.dataset.type) {
-      case "yuan": data[input.name] = fen(text, labelOf(input), input.name === "fee"); break;
-      case "seq":
-        if (!/^\d{1,15}$/.test(text)) throw new Refusal(say(`${labelOf(input)}: an entry number, such as 42.`, `${labelOf(input)}：应为条目序号，例如 42。`), "bad_seq");
-        data[input.name] = Number(text);
-        break;
-      case "pub": data[input.name] = base64(rawPublicKey(text, labelOf(input))); break;
-      case "member": data[input.name] = member(text, labelOf(input)); break;
-      default: data[input.name] = text;
-    }
-  }
-  if (kind === "key.add") {
-    const raw = fromBase64(data.pub);
-    return { data: { key: { holder: data.holder, id: await keyID(raw), pub: data.pub, role: data.role } }, memo };
-  }
-  return { data, memo };
-}
-
-const METHOD = { cash: ["in cash", "现金"], bank: ["by bank transfer", "银行转账"], mobile: ["by mobile payment", "移动支付"] };
-const ROLE = { committee: ["the committee", "管理委员会"], oversight: ["the oversight group", "监督组"] };
-
-/** One sentence for what an entry does, from its kind and data (a target described from its own bytes). */
-function describe(kind, d) {
-  switch (kind) {
-    case "donation":
-      return d.form === "in_kind"
-        ? say(`Donation in kind from ${d.donor} to ${named(d.fund)}: ${d.item}${d.quantity ? `, ${d.quantity} ${d.unit}` : ""}, declared value ${money(d.amount)}`,
-          `${d.donor} 向${named(d.fund)}捐赠物资：${d.item}${d.quantity ? ` ${d.quantity}${d.unit}` : ""}，申报价值 ${money(d.amount)}`)
-        : say(`Donation of ${money(d.amount)} in cash from ${d.donor} to ${named(d.fund)}`, `${d.donor} 向${named(d.fund)}捐款 ${money(d.amount)}（现金）`);
-    case "sale":
-      return say(`Sale for ${named(d.member)}: ${d.quantity} ${d.unit} of ${d.product} for ${money(d.amount)}${d.buyer ? ` to ${d.buyer}` : ""}${d.fee ? `, fee ${money(d.fee)} to ${named(d.fund ?? "general")}` : ""}`,
-        `为${named(d.member)}助销${d.product} ${d.quantity}${d.unit}，售价 ${money(d.amount)}${d.buyer ? `，买方 ${d.buyer}` : ""}${d.fee ? `，服务费 ${money(d.fee)} 入${named(d.fund ?? "general")}` : ""}`);
-    case "grant":
-      return say(`Grant of ${money(d.amount)} to ${named(d.member)} from ${named(d.fund)}, for ${d.purpose}`, `从${named(d.fund)}向${named(d.member)}发放救助金 ${money(d.amount)}，用途：${d.purpose}`);
-    case "payout":
-      return say(`Pay ${money(d.amount)} to ${named(d.member)} ${METHOD[d.method]?.[0] ?? d.method}`, `以${METHOD[d.method]?.[1] ?? d.method}向${named(d.member)}支付 ${money(d.amount)}`);
-    case "expense":
-      return say(`Expense of ${money(d.amount)} from ${named(d.fund)} to ${d.payee}, for ${d.purpose}`, `从${named(d.fund)}支出 ${money(d.amount)} 给 ${d.payee}，用途：${d.purpose}`);
-    case "reversal":
-      return say(`Undo entry ${d.target}, because: ${d.reason}`, `冲正第 ${d.target} 条，原因：${d.reason}`);
-    case "key.add":
-      return say(`Add the key ${d.key?.id} of ${d.key?.holder} to ${ROLE[d.key?.role]?.[0] ?? d.key?.role}`, `为${ROLE[d.key?.role]?.[1] ?? d.key?.role}添加 ${d.key?.holder} 的密钥 ${d.key?.id}`);
-    default:
-      return `${kind}: ${JSON.stringify(d)}`;
-  }
-}
 
 // ——— asking before signing ———
 
