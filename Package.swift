@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "ChildProcess"),
         .target(
             name: "LedgerStore",
-            dependencies: ["LedgerCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LedgerCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .target(
             name: "LedgerServer",

@@ -10,6 +10,7 @@ struct Ledger: AsyncParsableCommand {
         discussion: t(
             "Start with `ledger demo`. Amounts are typed in yuan (35.5) and kept in fen. Entries are permanent and shown to members: display names only, never ID-card or phone numbers or medical details.",
             "先试试 `ledger demo`。金额以元输入（如 35.5），以分记账。条目永久保存并向成员公开：只写称呼，不写身份证号、电话或病情。"),
+        version: VersionText.text,
         subcommands: [
             Demo.self, Keygen.self, Init.self, MemberCommand.self, FundCommand.self, Funds.self, Record.self,
             Approve.self, Reject.self, Reverse.self, KeyCommand.self, Keys.self, Pending.self, Log.self, Show.self,
