@@ -109,6 +109,7 @@ let package = Package(
             name: "LedgerKitTests",
             dependencies: [
                 "LedgerKit", "LedgerWeb", "LedgerServer", "LedgerCore", "LedgerCrypto", "LedgerStore", "LedgerTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -26,6 +26,13 @@ public protocol LedgerReader {
     func consistencyProof(old: Int, new: Int) throws(LedgerError) -> [EntryHash]
     /// The kept signed checkpoint of the largest size, at most `size` when given, with every signature it gathered.
     func latestCheckpointNote(atMost size: Int?) throws(LedgerError) -> SignedNote?
+    /// The money movements that took effect from `start` up to but not including `end` (either open), in order,
+    /// with the balances right after each: what a month's notice reads, without the rest of the ledger.
+    func effects(from start: Timestamp?, to end: Timestamp?) throws(LedgerError) -> [EffectRecord]
+    /// The balances right after the last movement before `time` (after every movement when `nil`).
+    func effectTotals(before time: Timestamp?) throws(LedgerError) -> EffectTotals
+    /// The last money movement to take effect, if any.
+    func latestEffect() throws(LedgerError) -> EffectRecord?
 }
 
 extension LedgerReader {

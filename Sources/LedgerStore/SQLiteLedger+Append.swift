@@ -81,6 +81,7 @@ extension SQLiteLedger {
             try writeRows(of: entry, nodes: [], db)
         }
         try writeChanges(from: state, to: next, db)
+        try writeEffect(of: entry, before: state, after: next, db)
         let status: AppendResult.Status = next.pending[entry.seq] != nil ? .pending : .effective
         var tookEffect = false
         if case .approve(let approve) = entry.payload { tookEffect = next.pending[approve.target] == nil }

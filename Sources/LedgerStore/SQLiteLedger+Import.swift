@@ -56,7 +56,10 @@ extension SQLiteLedger {
                 removeTemporary()
                 return result
             }
-            try ledger.write { db throws(LedgerError) in try ledger.writeFullState(verifier.state, db) }
+            try ledger.write { db throws(LedgerError) in
+                try ledger.writeFullState(verifier.state, db)
+                try ledger.rebuildEffects(state: verifier.state, db)
+            }
             try ledger.finishLoading()
             try StorageFailure.map(temporary) {
                 try FileManager.default.moveItem(atPath: temporary, toPath: path)

@@ -149,9 +149,16 @@ public final class SQLiteLedger: Sendable {
                 zh: "\(path ?? "该数据库") 是 SQLite 文件，但不是账本")
         }
         if migrate {
+            let hadEffects = try StorageFailure.map(path) {
+                try database.read { db in try Schema.migrator.appliedIdentifiers(db).contains("v3-effects") }
+            }
             try StorageFailure.map(path) {
                 try Schema.migrator.migrate(database)
                 try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            }
+            // A file written before the effects table existed gets it filled once, from its own entries.
+            if !hadEffects {
+                try write { db throws(LedgerError) in try self.rebuildEffects(state: try self.loadState(db), db) }
             }
         }
     }

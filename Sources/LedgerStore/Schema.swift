@@ -83,6 +83,23 @@ enum Schema {
                     );
                     """)
         }
+        migrator.registerMigration("v3-effects") { db in
+            try db.execute(
+                sql: """
+                    -- Derived: each money movement where it took effect (docs/FORMAT.md section 8) — `at` the entry
+                    -- at which it took effect (the movement itself, or its last needed approval), `seq` the entry that
+                    -- moves the money, `time` the time of `at` in seconds — with the balances right after it (JSON:
+                    -- funds' cash and goods, what is held for members). A month's notice reads its own rows and one
+                    -- row of balances, whatever the ledger's length. Filled for older files when they are opened.
+                    CREATE TABLE effects (
+                        at     INTEGER PRIMARY KEY,
+                        seq    INTEGER NOT NULL,
+                        time   INTEGER NOT NULL,
+                        totals BLOB NOT NULL
+                    );
+                    CREATE INDEX effects_time ON effects(time, at);
+                    """)
+        }
         return migrator
     }
 }

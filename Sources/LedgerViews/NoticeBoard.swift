@@ -25,11 +25,17 @@ public struct NoticeBoard {
     /// - Parameter period: the month (default: the month of the latest entry).
     public init(ledger: some LedgerReader, period: Period?) throws(LedgerError) {
         let state = try ledger.state()
-        let entries = try ledger.allEntries()
-        let effects = Activity.effects(of: entries, state: state)
-        let month = period ?? Period.containing(effects.last?.time ?? entries.last?.body.time ?? Timestamp.now())
+        let latest = try ledger.latestEffect()
+        let month = period ?? Period.containing(latest?.time ?? state.lastTime ?? Timestamp.now())
         self.month = month
-        let inPeriod = effects.filter { month.contains($0.time) }
+        // Only this month's movements are read, each with the entry it reverses, if any.
+        var inPeriod: [(entry: Entry, time: Timestamp, undone: Entry?)] = []
+        for record in try ledger.effects(from: month.start, to: month.end) {
+            guard let entry = try ledger.entry(record.seq) else { continue }
+            var undone: Entry?
+            if case .reversal(let reversal) = entry.payload { undone = try ledger.entry(reversal.target) }
+            inPeriod.append((entry, record.time, undone))
+        }
 
         func rows(_ kind: Kind) -> [[String]] {
             inPeriod.filter { $0.entry.kind == kind }.map {
@@ -40,11 +46,7 @@ public struct NoticeBoard {
         func total(_ kind: Kind, _ amount: (Payload) -> Fen) -> Fen {
             inPeriod.reduce(0) { sum, effect in
                 if effect.entry.kind == kind { return sum + amount(effect.entry.payload) }
-                if case .reversal(let reversal) = effect.entry.payload, let target = entries.first(where: { $0.seq == reversal.target }),
-                    target.kind == kind
-                {
-                    return sum - amount(target.payload)
-                }
+                if let undone = effect.undone, undone.kind == kind { return sum - amount(undone.payload) }
                 return sum
             }
         }
@@ -54,15 +56,11 @@ public struct NoticeBoard {
         let granted = total(.grant) { if case .grant(let g) = $0 { g.amount } else { 0 } }
         let paid = total(.payout) { if case .payout(let p) = $0 { p.amount } else { 0 } }
         let spent = total(.expense) { if case .expense(let e) = $0 { e.amount } else { 0 } }
+        // The funds at the month's end: the balances after its last movement, one read.
+        let atEnd = try ledger.effectTotals(before: month.end)
         var funds: [FundID: (cash: Fen, inKind: Fen)] = [:]
-        for effect in effects where effect.time < month.end {
-            for change in effect.changes {
-                switch change.account {
-                case .fundCash(let fund): funds[fund, default: (0, 0)].cash += change.delta
-                case .fundInKind(let fund): funds[fund, default: (0, 0)].inKind += change.delta
-                case .member: break
-                }
-            }
+        for fund in Set(atEnd.cash.keys).union(atEnd.inKind.keys) {
+            funds[fund] = (atEnd.cash[fund] ?? 0, atEnd.inKind[fund] ?? 0)
         }
         pending = state.pending.values.sorted { $0.seq < $1.seq }.map {
             ["\($0.seq)", Format.kindName($0.kind), Describe.payload(state.payload(of: $0), state: state)]

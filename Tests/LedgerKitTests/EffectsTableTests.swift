@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+import LedgerCore
+import LedgerKit
+import LedgerStore
+import LedgerTesting
+import Testing
+
+/// The store's `effects` table — each money movement where it took effect, with the balances after it — must say
+/// exactly what working it out from every entry says (``EffectRecord/all(entries:state:)``, built on ``Activity``),
+/// however the file was written: entry by entry, by an import, or before the table existed.
+@Suite struct EffectsTableTests {
+    /// The demo's year: donations in cash and goods, sales with fees, grants, payouts, an expense, reversals, a
+    /// rejection, entries still pending, keys added.
+    static func demoYear(in folder: TemporaryFolder) throws -> SQLiteLedger {
+        try FileManager.default.createDirectory(atPath: folder.path("keys"), withIntermediateDirectories: true)
+        let keys = try DemoSociety.makeKeys(in: folder.path("keys"))
+        let start = Timestamp(secondsSinceEpoch: 1_767_225_600) // 2026-01-01
+        let genesis = try LedgerState().compose(.genesis(try DemoSociety.charter(keys)), signer: keys["chen"]!, now: start)
+        let ledger = try SQLiteLedger.create(at: folder.path("demo.db"), genesis: genesis, now: start)
+        var year = DemoYear(ledger: ledger, keys: keys, start: start)
+        try year.run()
+        return ledger
+    }
+
+    static func worked(_ ledger: SQLiteLedger) throws -> [EffectRecord] {
+        EffectRecord.all(entries: try ledger.allEntries(), state: try ledger.state())
+    }
+
+    @Test func appendsKeepTheTableAsTheEntriesSayAndTheBalancesAsTheState() throws {
+        let folder = try TemporaryFolder()
+        let ledger = try Self.demoYear(in: folder)
+        let worked = try Self.worked(ledger)
+        let stored = try ledger.effects(from: nil, to: nil)
+        #expect(stored.count > 100)
+        #expect(stored == worked)
+        // The kinds it must have met for the test to mean something.
+        let kinds = Set(try stored.map { try #require(try ledger.entry($0.seq)).kind })
+        #expect(kinds.isSuperset(of: [.donation, .sale, .grant, .payout, .reversal]), "\(kinds)")
+        // After the last movement the balances are the state's.
+        let state = try ledger.state()
+        let totals = try ledger.effectTotals(before: nil)
+        for fund in state.funds.values {
+            #expect(totals.cash[fund.id, default: 0] == fund.cash && totals.inKind[fund.id, default: 0] == fund.inKind, "\(fund.id)")
+        }
+        #expect(totals.heldForMembers == state.members.values.reduce(0) { $0 + $1.balance })
+        #expect(try ledger.latestEffect() == worked.last)
+    }
+
+    @Test func aPeriodReadsItsOwnMovementsAndTheBalancesBeforeIt() throws {
+        let folder = try TemporaryFolder()
+        let ledger = try Self.demoYear(in: folder)
+        let worked = try Self.worked(ledger)
+        let start = worked[worked.count / 3].time, end = worked[2 * worked.count / 3].time
+        #expect(try ledger.effects(from: start, to: end) == worked.filter { $0.time >= start && $0.time < end })
+        #expect(try ledger.effectTotals(before: start) == (worked.last { $0.time < start }?.totals ?? EffectTotals()))
+        #expect(try ledger.effectTotals(before: worked[0].time) == EffectTotals())
+    }
+
+    @Test func anImportFillsTheTableAsAppendsWould() throws {
+        let folder = try TemporaryFolder()
+        let ledger = try Self.demoYear(in: folder)
+        try FileManager.default.createDirectory(atPath: folder.path("exports"), withIntermediateDirectories: true)
+        _ = try DemoSociety.writeExports(of: ledger, to: folder.path("exports"))
+        _ = try SQLiteLedger.importJSONLines(from: folder.path("exports/ledger.jsonl"), to: folder.path("copy.db"))
+        let copy = try SQLiteLedger.open(at: folder.path("copy.db"))
+        #expect(try copy.effects(from: nil, to: nil) == (try ledger.effects(from: nil, to: nil)))
+    }
+
+    @Test func aFileFromBeforeTheTableGetsItFilledWhenOpenedAndIsWorkedOutWhenOnlyRead() throws {
+        let folder = try TemporaryFolder()
+        let wanted = try Self.demoYear(in: folder).effects(from: nil, to: nil)
+        // Made as an older version left it: no table, and no record of its migration.
+        let older = try DatabaseQueue(path: folder.path("demo.db"))
+        try older.write { db in
+            try db.execute(sql: "DROP TABLE effects")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v3-effects'")
+        }
+        try older.close()
+        let readOnly = try SQLiteLedger.open(at: folder.path("demo.db"), readOnly: true)
+        #expect(try readOnly.effects(from: nil, to: nil) == wanted)
+        #expect(try readOnly.effectTotals(before: nil) == wanted.last?.totals)
+        let reopened = try SQLiteLedger.open(at: folder.path("demo.db"))
+        #expect(try reopened.effects(from: nil, to: nil) == wanted)
+    }
+}
