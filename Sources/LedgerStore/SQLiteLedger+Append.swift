@@ -60,13 +60,19 @@ extension SQLiteLedger {
                 zh: "账本以只读方式打开，未写入任何内容")
         }
         var result: T?
-        try StorageFailure.map(path) {
-            try database.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
+        do {
+            try StorageFailure.map(path) {
+                try database.writeWithoutTransaction { db in
+                    try db.inTransaction(.immediate) {
+                        result = try body(db)
+                        return .commit
+                    }
+                    stateCache.commit()
                 }
             }
+        } catch {
+            stateCache.discard()
+            throw error
         }
         return result!
     }
@@ -82,6 +88,7 @@ extension SQLiteLedger {
         }
         try writeChanges(from: state, to: next, db)
         try writeEffect(of: entry, before: state, after: next, db)
+        stateCache.stage(from: state, to: next)
         let status: AppendResult.Status = next.pending[entry.seq] != nil ? .pending : .effective
         var tookEffect = false
         if case .approve(let approve) = entry.payload { tookEffect = next.pending[approve.target] == nil }

@@ -5,7 +5,21 @@ import LedgerCore
 extension SQLiteLedger {
     /// The rules' state after the last entry.
     public func state() throws(LedgerError) -> LedgerState {
-        try read { db throws(LedgerError) in try self.loadState(db) }
+        try read { db throws(LedgerError) in
+            if let kept = self.stateCache.state(count: try self.storedCount(db)) { return kept }
+            let state = try self.loadState(db)
+            self.stateCache.keep(state)
+            return state
+        }
+    }
+
+    /// The count the summary row gives, when the entries agree (else -1, which no kept state has).
+    private func storedCount(_ db: Database) throws(LedgerError) -> Int {
+        try StorageFailure.map(path) {
+            let stored = try Int.fetchOne(db.cachedStatement(sql: "SELECT count FROM state_header WHERE id = 1"))
+            let last = try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM entries"))
+            return stored == (last ?? -1) + 1 ? stored ?? -1 : -1
+        }
     }
 
     /// The number of entries.

@@ -69,6 +69,7 @@ extension SQLiteLedger {
 
     /// Replaces every state row (after an import).
     func writeFullState(_ state: LedgerState, _ db: Database) throws(LedgerError) {
+        stateCache.forget()
         try StorageFailure.map(path) {
             for table in ["state_keys", "state_funds", "state_members", "state_pending", "state_receipts"] {
                 try db.execute(sql: "DELETE FROM \(table)")

@@ -19,6 +19,8 @@ public final class SQLiteLedger: Sendable {
     public let isReadOnly: Bool
     /// The JSON summary rows decoded so far, so repeated appends do not decode the same rows again.
     let decodedRows = DecodedRows()
+    /// The whole state after the last entry, while the file still says so.
+    let stateCache = StateCache()
 
     init(database: DatabaseQueue, path: String?, readOnly: Bool = false) {
         self.database = database

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LedgerCore
+import LedgerCrypto
 import LedgerKit
 import LedgerStore
 import LedgerTesting
@@ -12,7 +13,9 @@ import Testing
 @Suite struct EffectsTableTests {
     /// The demo's year: donations in cash and goods, sales with fees, grants, payouts, an expense, reversals, a
     /// rejection, entries still pending, keys added.
-    static func demoYear(in folder: TemporaryFolder) throws -> SQLiteLedger {
+    static func demoYear(in folder: TemporaryFolder) throws -> SQLiteLedger { try demoYearWithKeys(in: folder).ledger }
+
+    static func demoYearWithKeys(in folder: TemporaryFolder) throws -> (ledger: SQLiteLedger, keys: [String: Ed25519.PrivateKey]) {
         try FileManager.default.createDirectory(atPath: folder.path("keys"), withIntermediateDirectories: true)
         let keys = try DemoSociety.makeKeys(in: folder.path("keys"))
         let start = Timestamp(secondsSinceEpoch: 1_767_225_600) // 2026-01-01
@@ -20,7 +23,7 @@ import Testing
         let ledger = try SQLiteLedger.create(at: folder.path("demo.db"), genesis: genesis, now: start)
         var year = DemoYear(ledger: ledger, keys: keys, start: start)
         try year.run()
-        return ledger
+        return (ledger, keys)
     }
 
     static func worked(_ ledger: SQLiteLedger) throws -> [EffectRecord] {

@@ -37,6 +37,24 @@ extension LedgerState {
         self.receipts = receipts
     }
 
+    /// This whole state after an append that turned `old`, the part of it the append loaded, into `new`: what `new`
+    /// changed or removed replaces or leaves this state's rows, and the rest stay — the same rows a store writes.
+    public mutating func absorb(from old: LedgerState, to new: LedgerState) {
+        founding = new.founding
+        count = new.count
+        head = new.head
+        lastTime = new.lastTime
+        policy = new.policy
+        rejected = new.rejected
+        reversed = new.reversed
+        for (id, key) in new.keys where old.keys[id] != key { keys[id] = key }
+        for (id, fund) in new.funds where old.funds[id] != fund { funds[id] = fund }
+        for (id, member) in new.members where old.members[id] != member { members[id] = member }
+        for seq in old.pending.keys where new.pending[seq] == nil { pending[seq] = nil }
+        for (seq, entry) in new.pending where old.pending[seq] != entry { pending[seq] = entry }
+        receipts.formUnion(new.receipts.subtracting(old.receipts))
+    }
+
     /// Every member whose record applying `entry` may read or change: the one it names, and for an approval,
     /// rejection or reversal, the one its target names.
     public func membersNamed(by entry: Entry, earlierPayload: (Int) throws(LedgerError) -> Payload?) throws(LedgerError)
