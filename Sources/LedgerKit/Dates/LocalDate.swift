@@ -19,12 +19,16 @@ public struct LocalDate: Sendable {
     }
 
     /// An entry time in the local time zone, `2026-03-01 14:05`.
-    public static func format(_ time: Timestamp) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone.current
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(time.secondsSinceEpoch)))
+    ///
+    /// Worked out from the zone's offset at that instant and the ledger's own calendar arithmetic, not with a
+    /// `DateFormatter`: a notice or statement formats thousands of times, and making a formatter costs more than
+    /// the rest of a row.
+    public static func format(_ time: Timestamp, in zone: TimeZone = .current) -> String {
+        let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(time.secondsSinceEpoch)))
+        let local = Timestamp(secondsSinceEpoch: time.secondsSinceEpoch + Int64(offset)).components
+        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let year = String(local.year)
+        return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-\(two(local.month))-\(two(local.day)) \(two(local.hour)):\(two(local.minute))"
     }
 
     public static func parse(_ text: String, format: String) -> Date? {
