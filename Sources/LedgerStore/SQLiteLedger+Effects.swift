@@ -9,9 +9,9 @@ extension SQLiteLedger {
     /// Records the movement `entry` brings about, if any, with the balances after it.
     func writeEffect(of entry: Entry, before: LedgerState, after: LedgerState, _ db: Database) throws(LedgerError) {
         guard let moved = Activity.movedMoney(appending: entry, before: before, after: after) else { return }
-        var totals = try lastEffect(db)?.totals ?? EffectTotals()
+        var totals = try lastTotals(before: nil, db)
         totals.add(moved.changes)
-        try insertEffect(EffectRecord(at: entry.seq, seq: moved.seq, time: entry.body.time, totals: totals), db)
+        try insertEffect(EffectRecord(at: entry.seq, seq: moved.seq, time: entry.body.time), totals: totals, db)
     }
 
     /// Writes every effect again from the entries, judged by the ledger's final `state`: after an import, and for a
@@ -43,7 +43,7 @@ extension SQLiteLedger {
                 var undone: Entry?
                 if case .reversal(let reversal) = moving.payload { undone = try self.entry(reversal.target, db) }
                 totals.add(Activity.changes(of: moving, undoing: undone))
-                try insertEffect(EffectRecord(at: entry.seq, seq: moving.seq, time: entry.body.time, totals: totals), db)
+                try insertEffect(EffectRecord(at: entry.seq, seq: moving.seq, time: entry.body.time), totals: totals, db)
             }
         }
     }
@@ -51,39 +51,40 @@ extension SQLiteLedger {
     /// The movements that took effect in `[start, end)`, in order.
     public func effects(from start: Timestamp?, to end: Timestamp?) throws(LedgerError) -> [EffectRecord] {
         guard try read({ db throws(LedgerError) in try self.hasEffectsTable(db) }) else {
-            return try everyEffect().filter { record in (start.map { record.time >= $0 } ?? true) && (end.map { record.time < $0 } ?? true) }
+            return try everyEffect().map(\.record).filter { record in
+                (start.map { record.time >= $0 } ?? true) && (end.map { record.time < $0 } ?? true)
+            }
         }
         return try read { db throws(LedgerError) in
-            let rows = try StorageFailure.map(self.path) {
-                try Row.fetchAll(db.cachedStatement(sql: "SELECT at, seq, time, totals FROM effects WHERE time >= ? AND time < ? ORDER BY at"),
+            try StorageFailure.map(self.path) {
+                try Row.fetchAll(db.cachedStatement(sql: "SELECT at, seq, time FROM effects WHERE time >= ? AND time < ? ORDER BY at"),
                     arguments: [start?.secondsSinceEpoch ?? Int64.min, end?.secondsSinceEpoch ?? Int64.max])
+                    .map { EffectRecord(at: $0["at"], seq: $0["seq"], time: Timestamp(secondsSinceEpoch: $0["time"])) }
             }
-            return try rows.map { row throws(LedgerError) in try self.record(row) }
         }
     }
 
     /// The balances right after the last movement before `time` (after every one when `nil`).
     public func effectTotals(before time: Timestamp?) throws(LedgerError) -> EffectTotals {
         guard try read({ db throws(LedgerError) in try self.hasEffectsTable(db) }) else {
-            return try everyEffect().last { record in time.map { record.time < $0 } ?? true }?.totals ?? EffectTotals()
+            return try everyEffect().last { item in time.map { item.record.time < $0 } ?? true }?.totals ?? EffectTotals()
         }
-        return try read { db throws(LedgerError) in
-            let row = try StorageFailure.map(self.path) {
-                try Row.fetchOne(db.cachedStatement(sql: "SELECT at, seq, time, totals FROM effects WHERE time < ? ORDER BY time DESC, at DESC LIMIT 1"),
-                    arguments: [time?.secondsSinceEpoch ?? Int64.max])
-            }
-            return try row.map { row throws(LedgerError) in try self.record(row) }?.totals ?? EffectTotals()
-        }
+        return try read { db throws(LedgerError) in try self.lastTotals(before: time, db) }
     }
 
     /// The last money movement to take effect, if any.
     public func latestEffect() throws(LedgerError) -> EffectRecord? {
-        guard try read({ db throws(LedgerError) in try self.hasEffectsTable(db) }) else { return try everyEffect().last }
-        return try read { db throws(LedgerError) in try self.lastEffect(db) }
+        guard try read({ db throws(LedgerError) in try self.hasEffectsTable(db) }) else { return try everyEffect().last?.record }
+        return try read { db throws(LedgerError) in
+            try StorageFailure.map(self.path) {
+                try Row.fetchOne(db.cachedStatement(sql: "SELECT at, seq, time FROM effects ORDER BY at DESC LIMIT 1"))
+                    .map { EffectRecord(at: $0["at"], seq: $0["seq"], time: Timestamp(secondsSinceEpoch: $0["time"])) }
+            }
+        }
     }
 
     /// Every effect, worked out from the entries: for a file written before the table existed and opened read-only.
-    private func everyEffect() throws(LedgerError) -> [EffectRecord] {
+    private func everyEffect() throws(LedgerError) -> [(record: EffectRecord, totals: EffectTotals)] {
         EffectRecord.all(entries: try allEntries(), state: try state())
     }
 
@@ -92,23 +93,22 @@ extension SQLiteLedger {
         try StorageFailure.map(path) { try db.tableExists("effects") }
     }
 
-    private func insertEffect(_ record: EffectRecord, _ db: Database) throws(LedgerError) {
+    private func insertEffect(_ record: EffectRecord, totals: EffectTotals, _ db: Database) throws(LedgerError) {
         try StorageFailure.map(path) {
             try db.cachedStatement(sql: "INSERT INTO effects (at, seq, time, totals) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [record.at, record.seq, record.time.secondsSinceEpoch, try Self.totalsEncoder.encode(record.totals)])
+                .execute(arguments: [record.at, record.seq, record.time.secondsSinceEpoch, try Self.totalsEncoder.encode(totals)])
         }
     }
 
-    func lastEffect(_ db: Database) throws(LedgerError) -> EffectRecord? {
-        try StorageFailure.map(path) {
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT at, seq, time, totals FROM effects ORDER BY at DESC LIMIT 1"))
-        }.map { row throws(LedgerError) in try record(row) }
-    }
-
-    private func record(_ row: Row) throws(LedgerError) -> EffectRecord {
-        let data: Data = row["totals"]
+    /// The balances after the last movement before `time` (the last of all when `nil`): one row, decoded.
+    private func lastTotals(before time: Timestamp?, _ db: Database) throws(LedgerError) -> EffectTotals {
+        let data = try StorageFailure.map(path) {
+            try Data.fetchOne(db.cachedStatement(sql: "SELECT totals FROM effects WHERE time < ? ORDER BY time DESC, at DESC LIMIT 1"),
+                arguments: [time?.secondsSinceEpoch ?? Int64.max])
+        }
+        guard let data else { return EffectTotals() }
         guard let totals = try? JSONDecoder().decode(EffectTotals.self, from: data) else { throw Self.derivedDamage(path) }
-        return EffectRecord(at: row["at"], seq: row["seq"], time: Timestamp(secondsSinceEpoch: row["time"]), totals: totals)
+        return totals
     }
 
     static let totalsEncoder: JSONEncoder = {

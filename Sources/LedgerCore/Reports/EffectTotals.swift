@@ -22,29 +22,25 @@ public struct EffectTotals: Sendable, Hashable, Codable {
 
 /// A money movement where it took effect, as the store indexes it: `at` is the entry at which it took effect
 /// (the movement itself, or its last needed approval), `seq` the entry that moves the money, `time` the time of
-/// `at`, and `totals` the balances right after it.
+/// `at`. The balances after it are kept beside it and read only where a figure needs them.
 public struct EffectRecord: Sendable, Hashable {
     public var at: Int
     public var seq: Int
     public var time: Timestamp
-    public var totals: EffectTotals
 
-    public init(at: Int, seq: Int, time: Timestamp, totals: EffectTotals) {
+    public init(at: Int, seq: Int, time: Timestamp) {
         self.at = at
         self.seq = seq
         self.time = time
-        self.totals = totals
     }
-}
 
-extension EffectRecord {
-    /// Every effect of `entries` (the whole ledger, in order) with the balances after each, judged by the
-    /// ledger's `state`: what a store without an effects table answers from.
-    public static func all(entries: [Entry], state: LedgerState) -> [EffectRecord] {
+    /// Every effect of `entries` (the whole ledger, in order), each with the balances right after it, judged by
+    /// the ledger's `state`: what a store without an effects table answers from.
+    public static func all(entries: [Entry], state: LedgerState) -> [(record: EffectRecord, totals: EffectTotals)] {
         var totals = EffectTotals()
         return Activity.effects(of: entries, state: state).map { effect in
             totals.add(effect.changes)
-            return EffectRecord(at: effect.seq, seq: effect.entry.seq, time: effect.time, totals: totals)
+            return (EffectRecord(at: effect.seq, seq: effect.entry.seq, time: effect.time), totals)
         }
     }
 }
