@@ -64,10 +64,15 @@ extension SQLiteLedger {
                         }
                         return dryRun ? .rollback : .commit
                     }
+                    // Only what was committed joins the kept state; a dry run or a refusal rolled everything back.
+                    if dryRun || refused != nil { stateCache.discard() } else { stateCache.commit() }
                 }
             }
         }
-        if case .failure(let error) = written { throw BatchFailure(index: nil, error: error) }
+        if case .failure(let error) = written {
+            stateCache.discard()
+            throw BatchFailure(index: nil, error: error)
+        }
         if let refused { throw refused }
         return results
     }

@@ -12,7 +12,7 @@ import LedgerWeb
 /// rebuild and sign again). Then it checks that no request failed, every accepted entry is in the ledger, and the
 /// whole chain verifies, and prints throughput and latency percentiles. Figures are printed, never asserted.
 ///
-/// Run with `swift run -c release ledger-serve-bench [--reads 10000] [--appends 1000] [--clients 8]`.
+/// Run with `swift run -c release ledger-serve-bench [--entries 100000] [--reads 10000] [--appends 1000] [--clients 8]`.
 @main
 struct ServeBench {
     static func main() async throws {
@@ -21,7 +21,14 @@ struct ServeBench {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
 
-        let society = try BenchSociety(path: folder + "/ledger.db")
+        if options.help {
+            print(Options.usage)
+            return
+        }
+        let society = try BenchSociety(path: folder + "/ledger.db", history: options.entries) { written in
+            FileHandle.standardError.write(Data("\rgrowing the ledger: \(written) of \(options.entries) entries\u{1B}[K".utf8))
+        }
+        if options.entries > 0 { FileHandle.standardError.write(Data("\n".utf8)) }
         let api = LedgerSite.api(ledger: society.ledger, limits: ServerLimits(requestsPerSecond: 0))
         let (ports, port) = AsyncStream.makeStream(of: Int.self)
         let app = LedgerSite.buildApplication(api: api, host: "127.0.0.1", port: 0) { port.yield($0) }
@@ -58,21 +65,33 @@ struct ServeBench {
 }
 
 struct Options {
+    var entries = 0
     var reads = 10_000
     var appends = 1_000
     var clients = 8
+    var help = false
+
+    static let usage = """
+        USAGE: ledger-serve-bench [--entries N] [--reads N] [--appends N] [--clients N]
+
+        Serves a fresh ledger on loopback and loads it: --clients concurrent clients make --reads reads and --appends
+        signed appends. --entries first grows the ledger by N entries of history (default 0), so reads meet a ledger
+        of real length. Fails on a failed request, a lost entry or a broken chain; prints figures, never asserts them.
+        """
 
     init(_ arguments: [String]) {
         var index = 1
-        while index + 1 < arguments.count {
-            let value = Int(arguments[index + 1]) ?? 0
+        while index < arguments.count {
+            let value = index + 1 < arguments.count ? Int(arguments[index + 1]) ?? 0 : 0
             switch arguments[index] {
+            case "--help", "-h": help = true
+            case "--entries": entries = max(0, value)
             case "--reads": reads = value
             case "--appends": appends = value
             case "--clients": clients = max(1, value)
             default: break
             }
-            index += 2
+            index += arguments[index].hasPrefix("--help") || arguments[index] == "-h" ? 1 : 2
         }
     }
 }
