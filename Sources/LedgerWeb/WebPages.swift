@@ -30,7 +30,7 @@ public struct WebPages: PageRenderer {
                 }))
             case 1 where path[0] == "member":
                 return RenderedPage(html: try site.member(query["id"]?.trimmingCharacters(in: .whitespaces) ?? ""))
-            case 2 where path[0] == "members": return RenderedPage(html: try site.member(path[1]))
+            case 2 where path[0] == "members": return RenderedPage(html: try site.member(path[1].removingPercentEncoding ?? path[1]))
             case 2 where path[0] == "entries": return RenderedPage(html: try site.entry(try WebSite.seq(path[1])))
             case 3 where path[0] == "entries" && path[2] == "receipt.json":
                 return RenderedPage(json: Array(try site.receipt(try WebSite.seq(path[1]))))

@@ -6,9 +6,14 @@ import LedgerViews
 
 extension WebSite {
     /// `GET /members/{id}`: the balance, what made it, and every movement with a link to its entry and receipt.
-    func member(_ id: MemberID) throws -> String {
+    ///
+    /// `typed` may be the id in another case or with other leading zeros (`h01`, `H001`), or the household's name,
+    /// when that names one household (``MemberName``): the page is that household's.
+    func member(_ typed: String) throws -> String {
+        let id = (try? MemberName.resolve(typed, in: state)) ?? typed
         guard let record = state.members[id] else {
-            throw APIError(404, APIError.Code.notFound, en: "there is no member \(id)", zh: "没有编号为 \(id) 的成员")
+            throw APIError(404, APIError.Code.notFound, en: "there is no member \(typed): no household has that id or name",
+                zh: "没有编号为 \(typed) 的成员，也没有叫这个名字的农户")
         }
         let figures = MemberFigures(record: record, entries: try ledger.entries(of: id), state: state)
         let title = t("Statement for \(record.name) (\(id))", "\(record.name)（\(id)）对账单")

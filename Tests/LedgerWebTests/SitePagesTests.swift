@@ -102,6 +102,12 @@ import Testing
             #expect(page.body.contains("/entries/4"))
             let lookup = try await Self.fetch(client, "/member?id=H001")
             #expect(lookup.status == 200 && lookup.body.contains("黄大伯"))
+            // What people type finds the household: another case, other zeros, the name (in the address, encoded).
+            for typed in ["/members/h001", "/members/H1", "/member?id=%E9%BB%84%E5%A4%A7%E4%BC%AF", "/members/%E9%BB%84%E5%A4%A7%E4%BC%AF"] {
+                let page = try await Self.fetch(client, typed)
+                #expect(page.status == 200 && page.body.contains("data-member=\"H001\""), "\(typed)")
+            }
+            #expect(try await Self.fetch(client, "/members/H404").status == 404)
         }
     }
 

@@ -1,8 +1,12 @@
+import Foundation
 import LedgerCore
 
-/// Members are named on the command line by id (`H01`) or by their exact display name (`黄大伯`).
+/// Members are named on the command line and in a page's address by id (`H01`) or by their display name
+/// (`黄大伯`), and an id is forgiven its case and its leading zeros (`h01`, `H001`, `h1` all name `H01`) when that
+/// names one member only.
 public enum MemberName {
-    /// The member id that `text` names: the member with that id, else the one member with that exact display name.
+    /// The member id that `text` names: the member with that id, else the one member with that exact display name,
+    /// else the one member whose id differs from `text` only in case or in leading zeros of its number.
     ///
     /// - Returns: `text` itself when no member has that id or name, so the caller reports an unknown member
     ///   the way it always has (a record command's rules refuse it with `[unknown_member]`).
@@ -18,7 +22,25 @@ public enum MemberName {
                 en: "[ambiguous_member] \(named.count) members are called \(text): \(choices(" (closed)", ", ")); name the member by id instead",
                 zh: "[ambiguous_member] 有 \(named.count) 位成员都叫“\(text)”：\(choices("（已关闭）", "、"))；请改用成员编号")
         }
-        return named.first?.id ?? text
+        if let member = named.first { return member.id }
+        let loose = state.members.keys.filter { Self.loosely($0) == Self.loosely(text) }
+        return loose.count == 1 ? loose[0] : text
+    }
+
+    /// An id with its letters in upper case and the leading zeros of each run of digits dropped: `h001` → `H1`.
+    static func loosely(_ id: String) -> String {
+        var out = ""
+        var digits = ""
+        func flush() {
+            let kept = digits.drop { $0 == "0" }
+            if !digits.isEmpty { out += kept.isEmpty ? "0" : String(kept) }
+            digits = ""
+        }
+        for character in id.trimmingCharacters(in: .whitespaces).uppercased() {
+            if character.isASCII, character.isNumber { digits.append(character) } else { flush(); out.append(character) }
+        }
+        flush()
+        return out
     }
 
     /// The refusal for a name that matches no member.
