@@ -26,6 +26,27 @@ import Testing
         return (site, 7)
     }
 
+    /// Run from cron or under `nohup … > log`, its output is not a terminal: each run's line must reach the log
+    /// when it is written, not when the process ends.
+    @Test func aRepeatingMirrorWritesEachRunAsItHappens() throws {
+        let site = try Site()
+        try site.found("society.db")
+        let server = try site.serve("society.db")
+        defer { server.stop() }
+        let mirror = try site.start(["mirror", server.url, "--ledger", "copy.db", "--every", "60"], key: nil)
+        defer {
+            mirror.killGroup(SIGTERM)
+            _ = mirror.waitBlocking()
+        }
+        var written = ""
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline, written.isEmpty {
+            written = String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: mirror.standardOutputPath))) ?? Data(), as: UTF8.self)
+            usleep(50_000)
+        }
+        #expect(written.contains("Mirrored 4 entries") || written.contains("已镜像 4 条"), "nothing in the log while the mirror runs: \(written)")
+    }
+
     @Test func followsHonestGrowth() throws {
         let (site, size) = try mirroredSite()
         #expect(try site.state("copy.db").count == size)
