@@ -24,12 +24,12 @@ HEADINGS = {
 EXIT = {
     "en": [("0", "success (for verify: the ledger is valid)"),
            ("1", "the ledger is invalid: verify found a bad entry, and names the first one"),
-           ("2", "refused by a rule: the entry would break a ledger rule; nothing was written"),
+           ("2", "refused: the entry would break a ledger rule, or the member or entry named is not in the ledger (or the name is several members'); nothing was written"),
            ("3", "file or storage problem: no ledger at that path, an unreadable file, a full disk, a busy ledger"),
            ("4", "key or passphrase problem: no key given, a key file missing or readable by others, a wrong passphrase"),
            ("64", "bad arguments: an unknown option, a malformed amount, a missing value")],
     "zh": [("0", "成功（verify：账本有效）"), ("1", "账本无效：verify 发现错误条目，并指出第一条"),
-           ("2", "违反规则被拒绝：未写入任何内容"), ("3", "文件或存储问题：路径下没有账本、文件无法读取、磁盘已满、账本忙"),
+           ("2", "被拒绝：违反账本规则，或所指成员、条目不在账本中（或该称呼对应多位成员）；未写入任何内容"), ("3", "文件或存储问题：路径下没有账本、文件无法读取、磁盘已满、账本忙"),
            ("4", "密钥或口令问题：未提供密钥、密钥文件缺失或他人可读、口令错误"), ("64", "参数错误：未知选项、金额格式不对、缺少值")],
 }
 

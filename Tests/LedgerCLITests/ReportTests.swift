@@ -87,9 +87,12 @@ import Testing
         #expect(referred.map { $0["seq"] as? Int } == [6])
         #expect(referred.first?["kind"] as? String == "approve")
 
+        // Like approving it, or a member the ledger does not have: exit 2, with a code.
         let missing = try await society.ledger(["show", "42"])
-        #expect(missing.status == 64)
-        #expect(missing.stderr.contains("entry 42 does not exist"))
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("[not_found]") && missing.stderr.contains("entry 42 does not exist"))
+        let receipt = try await society.ledger(["receipt", "42", "--out", "r.json"])
+        #expect(receipt.status == 2 && receipt.stderr.contains("[not_found]"), "\(receipt)")
     }
 
     @Test func balanceOfOneMemberAndOfAll() async throws {

@@ -79,7 +79,7 @@ import Testing
             _ = try MemberName.resolve("李阿婆", in: try ledger.store.state())
             Issue.record("a shared name resolved")
         } catch let error as KitError {
-            #expect(error.code == .badInput)
+            #expect(error.code == .refused)
             #expect(error.message.english.contains("H002") && error.message.english.contains("H003"))
             #expect(error.message.chinese.contains("请改用成员编号"))
         }

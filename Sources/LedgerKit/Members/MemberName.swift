@@ -10,7 +10,8 @@ public enum MemberName {
     ///
     /// - Returns: `text` itself when no member has that id or name, so the caller reports an unknown member
     ///   the way it always has (a record command's rules refuse it with `[unknown_member]`).
-    /// - Throws: ``KitError/Code/badInput`` (`[ambiguous_member]`) when several members share the name, listing their ids.
+    /// - Throws: ``KitError/Code/refused`` (`[ambiguous_member]`) when several members share the name, listing their
+    ///   ids: like a name that finds nobody (`[unknown_member]`), the ledger cannot do what was asked of that member.
     public static func resolve(_ text: String, in state: LedgerState) throws(KitError) -> MemberID {
         if state.members[text] != nil { return text }
         let named = state.members.values.filter { $0.name == text }.sorted { $0.id < $1.id }
@@ -18,7 +19,7 @@ public enum MemberName {
             func choices(_ closed: String, _ separator: String) -> String {
                 named.map { "\($0.id)\($0.closed ? closed : "")" }.joined(separator: separator)
             }
-            throw KitError(.badInput,
+            throw KitError(.refused,
                 en: "[ambiguous_member] \(named.count) members are called \(text): \(choices(" (closed)", ", ")); name the member by id instead",
                 zh: "[ambiguous_member] 有 \(named.count) 位成员都叫“\(text)”：\(choices("（已关闭）", "、"))；请改用成员编号")
         }

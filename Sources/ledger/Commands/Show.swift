@@ -14,7 +14,7 @@ extension Ledger {
             let ledger = try await global.openLedger(readOnly: true)
             let state = try ledger.state()
             guard let entry = try ledger.entry(seq) else {
-                throw CLIFailure(.usage, t("entry \(seq) does not exist; the ledger has \(state.count) entries (0–\(state.count - 1))",
+                throw CLIFailure.notFound(t("entry \(seq) does not exist; the ledger has \(state.count) entries (0–\(state.count - 1))",
                     "第 \(seq) 条不存在；账本共 \(state.count) 条（0–\(state.count - 1)）"))
             }
             let related = try ledger.entries(referringTo: seq)

@@ -6,9 +6,10 @@ import LedgerViews
 
 /// A failure that ends a command: printed on standard error, mapped to an exit code a script can rely on.
 ///
-/// Exit codes: 0 success · 1 the ledger is invalid (`verify`) · 2 a rule refused the entry · 3 a file or
-/// storage problem · 4 a key or passphrase problem · 64 bad arguments. Every error a library throws becomes one
-/// of these here and nowhere else (``init(_:)-(any Error)``).
+/// Exit codes: 0 success · 1 the ledger is invalid (`verify`) · 2 refused: a rule refused the entry, or the member
+/// or entry named is not in the ledger (or, for a name, is more than one) · 3 a file or storage problem · 4 a key or
+/// passphrase problem · 64 bad arguments (what was typed cannot be read at all). Every error a library throws
+/// becomes one of these here and nowhere else (``init(_:)-(any Error)``).
 struct CLIFailure: Error, CustomStringConvertible {
     enum Exit: Int32 {
         case invalidLedger = 1
@@ -50,6 +51,9 @@ struct CLIFailure: Error, CustomStringConvertible {
         }
         message = error.message.localized
     }
+
+    /// An entry the ledger does not have: refused like a member it does not have, whatever the command.
+    static func notFound(_ message: String) -> CLIFailure { CLIFailure(.refused, "[not_found] " + message) }
 
     var description: String { message }
 }

@@ -21,7 +21,7 @@ extension Ledger {
             let ledger = try await global.openLedger(readOnly: true)
             let state = try ledger.state()
             guard let entry = try ledger.entry(seq) else {
-                throw CLIFailure(.usage, t("entry \(seq) does not exist", "第 \(seq) 条不存在"))
+                throw CLIFailure.notFound(t("entry \(seq) does not exist", "第 \(seq) 条不存在"))
             }
             guard let covered = try Receipt.covering(entry, in: ledger, state: state) else {
                 throw CLIFailure(.refused, t("no kept checkpoint covers entry \(seq) and its approvals yet; run `ledger audit` (oversight) or `ledger checkpoint` first",
