@@ -11,6 +11,10 @@ import Testing
     static let flood = Scale.value("LEDGER_ROBUST_FLOOD", full: 10_000, quick: 2_000)
     /// Loopback source addresses the flood comes from, each under the default 256 per address.
     static let floodAddresses = 50
+    /// How soon a normal client must be answered: within a second in a full run, which CI gives the machine to
+    /// itself; within ten in a quick one (`swift test`), which shares the two cores with every other suite, so
+    /// that a hung server still fails and a busy neighbour does not.
+    static let prompt: Double = Scale.full ? 1 : 10
 
     /// A founded ledger served by `ledger serve` with `options`; returns the server and its port.
     static func serve(_ label: String, _ options: [String]) async throws -> (RobustSociety, Child, Int) {
@@ -31,12 +35,12 @@ import Testing
         throw LoopbackSocket.Failure(description: "the server did not start: \(child.waitBlocking())")
     }
 
-    /// `GET path` from the normal client, which must be answered 200 within a second.
+    /// `GET path` from the normal client, which must be answered 200 promptly (``prompt``).
     static func expectPromptAnswer(_ path: String, port: Int, _ when: String, sourceLocation: SourceLocation = #_sourceLocation) -> Double {
         do {
-            let (status, seconds) = try LoopbackSocket.get(path, port: port, timeout: 2)
+            let (status, seconds) = try LoopbackSocket.get(path, port: port, timeout: prompt + 1)
             #expect(status.hasPrefix("HTTP/1.1 200"), "\(path) \(when): \(status)", sourceLocation: sourceLocation)
-            #expect(seconds < 1, "\(path) \(when) took \(seconds) s", sourceLocation: sourceLocation)
+            #expect(seconds < prompt, "\(path) \(when) took \(seconds) s", sourceLocation: sourceLocation)
             return seconds
         } catch {
             Issue.record("\(path) \(when): \(error)", sourceLocation: sourceLocation)
@@ -79,7 +83,7 @@ import Testing
         defer { crowd.forEach { $0.close() } }
         // The 44 are answered at once, but on a busy machine "at once" is not 300 ms: wait for them up to a second.
         var answered: [LoopbackSocket] = []
-        let crowdDeadline = Date().addingTimeInterval(1)
+        let crowdDeadline = Date().addingTimeInterval(Self.prompt)
         repeat {
             try await Task.sleep(for: .milliseconds(50))
             answered = crowd.filter(\.hasBeenAnswered)
@@ -94,7 +98,7 @@ import Testing
         #expect(crowd.count == 300)
         #expect(answered.count == 44 && refused.count == 44,
             "of 300 connections from one address, \(answered.count) were answered and \(refused.count) with a 503; 44 should be")
-        #expect(crowdSeconds < 2, "the crowd took \(crowdSeconds) s to be sorted")
+        #expect(crowdSeconds < 2 * Self.prompt, "the crowd took \(crowdSeconds) s to be sorted")
         slowest = max(slowest, Self.expectPromptAnswer("/api/v1/head", port: port, "with one address at its cap"))
 
         silent.forEach { $0.close() }

@@ -95,13 +95,15 @@ extension Ledger {
         private func printNextSteps(folder: String, genesis: EntryHash) {
             let db = "\(folder)/ledger.db"
             print(t("\nKeep going — the files are yours:", "\n继续体验——这些文件可以直接使用："))
-            print("  ./ledger verify \(db)")
-            print("  ./ledger verify \(folder)/tampered.jsonl")
-            print("  ./ledger balance H01 --ledger \(db)")
-            print("  ./ledger pending --ledger \(db)")
-            print("  ./ledger approve <SEQ> --ledger \(db) --key \(folder)/keys/zhang.pem")
-            print("  ./ledger record donation --donor 爱心人士 --amount 500 --ledger \(db) --key \(folder)/keys/li.pem")
-            print("  ./ledger log --member H01 --ledger \(db)")
+            // The way back to this program from any folder: the launcher's full path when it started us, else the
+            // installed command.
+            let command = ProcessInfo.processInfo.environment["LEDGER_LAUNCHER"] ?? "ledger"
+            for line in ["verify \(db)", "verify \(folder)/tampered.jsonl", "balance H01 --ledger \(db)", "pending --ledger \(db)",
+                         "approve <SEQ> --ledger \(db) --key \(folder)/keys/zhang.pem",
+                         "record donation --donor 爱心人士 --amount 500 --ledger \(db) --key \(folder)/keys/li.pem",
+                         "log --member H01 --ledger \(db)"] {
+                print("  \(command) \(line)")
+            }
             print(t("  Genesis hash to pin: \(genesis.hex)", "  用于核对的创世哈希：\(genesis.hex)"))
             print(t("  The demo keys in \(folder)/keys are not encrypted: they are for trying things out only.",
                 "  \(folder)/keys 中的演示密钥未加密，仅供体验使用。"))
