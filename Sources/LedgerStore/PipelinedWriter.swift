@@ -6,6 +6,7 @@ import LedgerCore
 /// *k + 1*; only one batch waits to be written, which keeps memory flat however long the import.
 final class PipelinedWriter: @unchecked Sendable {
     typealias Rows = [(entry: Entry, nodes: [(level: Int, index: Int, hash: EntryHash)])]
+    typealias Effects = [(record: EffectRecord, totals: EffectTotals)]
 
     private let ledger: SQLiteLedger
     private let queue = DispatchQueue(label: "ledger.import.writer")
@@ -20,7 +21,7 @@ final class PipelinedWriter: @unchecked Sendable {
 
     /// Hands over one batch's rows, waiting while the previous one is still being written.
     /// - Throws: the error of an earlier batch's write, if one failed.
-    func enqueue(_ rows: Rows) throws(LedgerError) {
+    func enqueue(_ rows: Rows, effects: Effects = []) throws(LedgerError) {
         slots.wait()
         if let failure = firstFailure() {
             slots.signal()
@@ -32,6 +33,7 @@ final class PipelinedWriter: @unchecked Sendable {
             do throws(LedgerError) {
                 try ledger.write { db throws(LedgerError) in
                     for row in rows { try ledger.writeRows(of: row.entry, nodes: row.nodes, db) }
+                    for effect in effects { try ledger.insertEffect(effect.record, totals: effect.totals, db) }
                 }
             } catch {
                 lock.withLock { failure = failure ?? error }

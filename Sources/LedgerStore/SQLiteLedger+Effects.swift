@@ -8,14 +8,15 @@ import LedgerCore
 extension SQLiteLedger {
     /// Records the movement `entry` brings about, if any, with the balances after it.
     func writeEffect(of entry: Entry, before: LedgerState, after: LedgerState, _ db: Database) throws(LedgerError) {
-        guard let moved = Activity.movedMoney(appending: entry, before: before, after: after) else { return }
+        let waiting = entry.payload.target.flatMap { before.pending[$0] }
+        guard let moved = Activity.movedMoney(appending: entry, waiting: waiting, after: after) else { return }
         var totals = try lastTotals(before: nil, db)
         totals.add(moved.changes)
         try insertEffect(EffectRecord(at: entry.seq, seq: moved.seq, time: entry.body.time), totals: totals, db)
     }
 
-    /// Writes every effect again from the entries, judged by the ledger's final `state`: after an import, and for a
-    /// file written before the table existed. One pass in seq order; an approval moves its target's money when it
+    /// Writes every effect again from the entries, judged by the ledger's final `state`: for a file written before
+    /// the table existed (an import has its verifier work them out as it applies the entries). One pass in seq order; an approval moves its target's money when it
     /// is the target's last (an approval after that would have been refused) and the target is neither pending
     /// nor rejected.
     func rebuildEffects(state: LedgerState, _ db: Database) throws(LedgerError) {
@@ -93,7 +94,7 @@ extension SQLiteLedger {
         try StorageFailure.map(path) { try db.tableExists("effects") }
     }
 
-    private func insertEffect(_ record: EffectRecord, totals: EffectTotals, _ db: Database) throws(LedgerError) {
+    func insertEffect(_ record: EffectRecord, totals: EffectTotals, _ db: Database) throws(LedgerError) {
         try StorageFailure.map(path) {
             try db.cachedStatement(sql: "INSERT INTO effects (at, seq, time, totals) VALUES (?, ?, ?, ?)")
                 .execute(arguments: [record.at, record.seq, record.time.secondsSinceEpoch, try Self.totalsEncoder.encode(totals)])

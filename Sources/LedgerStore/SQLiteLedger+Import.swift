@@ -32,6 +32,7 @@ extension SQLiteLedger {
             }
             try ledger.prepareForLoading()
             var verifier = ChainVerifier(pinnedGenesis: pinnedGenesis, keepsEarlierPayloads: false)
+            verifier.collectsEffects = true
             let writer = PipelinedWriter(ledger)
             while true {
                 // The verifier's batch, the writer's batch in flight and their decoded entries are most of the memory
@@ -41,7 +42,8 @@ extension SQLiteLedger {
                 let lines = reader
                 verifier.verify(batch: batch, earlierEntry: { lines.line(at: $0) })
                 // Entries before the first failure are written too: the file is discarded anyway if any failed.
-                try writer.enqueue(verifier.lastVerified.map { ($0, verifier.tree.nodesCompleted(byLeafAt: $0.seq)) })
+                try writer.enqueue(verifier.lastVerified.map { ($0, verifier.tree.nodesCompleted(byLeafAt: $0.seq)) },
+                    effects: verifier.lastEffects)
                 progress(verifier.verifiedCount)
                 if verifier.failure != nil { break }
             }
@@ -56,10 +58,7 @@ extension SQLiteLedger {
                 removeTemporary()
                 return result
             }
-            try ledger.write { db throws(LedgerError) in
-                try ledger.writeFullState(verifier.state, db)
-                try ledger.rebuildEffects(state: verifier.state, db)
-            }
+            try ledger.write { db throws(LedgerError) in try ledger.writeFullState(verifier.state, db) }
             try ledger.finishLoading()
             try StorageFailure.map(temporary) {
                 try FileManager.default.moveItem(atPath: temporary, toPath: path)

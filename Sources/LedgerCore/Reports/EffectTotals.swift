@@ -46,18 +46,19 @@ public struct EffectRecord: Sendable, Hashable {
 }
 
 extension Activity {
-    /// The money that moves when `entry` is appended to the state `before`, giving `after`: a donation's or a
-    /// sale's own, or — for an approval that was the last one needed — its target's (a grant, payout, expense or
-    /// reversal), read from the pending record. `nil` when no money moves. The rule of ``effects(of:state:)``,
-    /// one entry at a time, for a store that keeps the effects as entries arrive.
-    public static func movedMoney(appending entry: Entry, before: LedgerState, after: LedgerState)
+    /// The money that moves when `entry` is applied, giving the state `after`: a donation's or a sale's own, or —
+    /// for an approval that was the last one needed — its target's (a grant, payout, expense or reversal), read from
+    /// `waiting`, the target's pending record before the approval. `nil` when no money moves. The rule of
+    /// ``effects(of:state:)``, one entry at a time, for a store or a verifier that keeps the effects as entries
+    /// arrive.
+    public static func movedMoney(appending entry: Entry, waiting: LedgerState.PendingEntry?, after: LedgerState)
         -> (seq: Int, changes: [(account: Account, delta: Fen)])?
     {
         var movements: [Movement]
         let seq: Int
         if entry.kind.isReversible, entry.kind.approval == .none {
             (seq, movements) = (entry.seq, Movement.of(entry.payload))
-        } else if case .approve(let approve) = entry.payload, let target = before.pending[approve.target],
+        } else if case .approve(let approve) = entry.payload, let target = waiting, target.seq == approve.target,
             after.pending[approve.target] == nil, !after.rejected.contains(approve.target)
         {
             if target.kind == .reversal {
@@ -65,7 +66,7 @@ extension Activity {
                     let undone = try? Payload(kind: kind, data: parsed)
                 else { return nil }
                 movements = Movement.of(undone).map(\.reversed)
-            } else if target.kind.isReversible, let payload = before.payload(of: target) {
+            } else if target.kind.isReversible, let payload = after.payload(of: target) {
                 movements = Movement.of(payload)
             } else {
                 return nil

@@ -14,6 +14,11 @@ public struct ChainVerifier: Sendable {
     public private(set) var failure: LedgerError?
     /// The entries of the last batch that verified, decoded, so a caller storing them need not decode again.
     public private(set) var lastVerified: [Entry] = []
+    /// When set (an import does), each batch's money movements where they took effect, with the balances after
+    /// each — the store's `effects` rows, worked out as the entries are applied rather than in a pass after.
+    public var collectsEffects = false
+    public private(set) var lastEffects: [(record: EffectRecord, totals: EffectTotals)] = []
+    private var effectTotals = EffectTotals()
     private let pinnedGenesis: EntryHash?
     /// Payloads of donations, sales, grants, payouts and expenses, which a later reversal may need; kept only when
     /// the caller cannot look earlier entries up.
@@ -61,6 +66,7 @@ public struct ChainVerifier: Sendable {
     {
         guard failure == nil else { return failure }
         lastVerified.removeAll(keepingCapacity: true)
+        lastEffects.removeAll(keepingCapacity: true)
         let preparation = BatchPreparation(batch, keys: declaredKeys)
         for index in batch.indices {
             let prepared = preparation.prepared(at: index)
@@ -137,7 +143,12 @@ public struct ChainVerifier: Sendable {
                 return try earlierRoot(size)
             })
         do {
+            let waiting = collectsEffects ? entry.payload.target.flatMap { state.pending[$0] } : nil
             try state.apply(entry, context: context)
+            if collectsEffects, let moved = Activity.movedMoney(appending: entry, waiting: waiting, after: state) {
+                effectTotals.add(moved.changes)
+                lastEffects.append((EffectRecord(at: entry.seq, seq: moved.seq, time: entry.body.time), effectTotals))
+            }
             return nil
         } catch {
             return error
