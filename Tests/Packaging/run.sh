@@ -19,7 +19,7 @@ failures=0
 
 cleanup() {
     umount "$root/proc" 2>/dev/null
-    rm -rf "$root"
+    rm -rf "$root" "$root.log"
 }
 trap cleanup EXIT
 
