@@ -15,10 +15,10 @@ extension SQLiteLedger {
         try insertEffect(EffectRecord(at: entry.seq, seq: moved.seq, time: entry.body.time), totals: totals, db)
     }
 
-    /// Writes every effect again from the entries, judged by the ledger's final `state`: for a file written before
-    /// the table existed (an import has its verifier work them out as it applies the entries). One pass in seq order; an approval moves its target's money when it
-    /// is the target's last (an approval after that would have been refused) and the target is neither pending
-    /// nor rejected.
+    /// Writes every effect again from the entries, judged by the ledger's final `state`, for a file written before
+    /// the table existed (an import has its verifier work them out as it applies the entries). One pass in seq
+    /// order, holding one batch: an approval moves its target's money when it is the target's last (one after that
+    /// would have been refused) and the target is neither pending nor rejected.
     func rebuildEffects(state: LedgerState, _ db: Database) throws(LedgerError) {
         let lastApproval = try StorageFailure.map(path) { () throws -> [Int: Int] in
             var map: [Int: Int] = [:]

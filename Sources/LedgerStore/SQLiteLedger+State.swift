@@ -52,16 +52,17 @@ extension SQLiteLedger {
 
     /// Writes the rows that differ between two states (the second derived from the first by one entry).
     func writeChanges(from old: LedgerState, to new: LedgerState, _ db: Database) throws(LedgerError) {
+        let changes = new.rowChanges(since: old)
         try StorageFailure.map(path) {
             try writeHeader(new, db)
-            for (id, key) in new.keys where old.keys[id] != key { try write(key, db) }
-            for (id, fund) in new.funds where old.funds[id] != fund { try write(fund, db) }
-            for (id, member) in new.members where old.members[id] != member { try write(member, db) }
-            for seq in old.pending.keys where new.pending[seq] == nil {
+            for key in changes.keys { try write(key, db) }
+            for fund in changes.funds { try write(fund, db) }
+            for member in changes.members { try write(member, db) }
+            for seq in changes.settled {
                 try db.cachedStatement(sql: "DELETE FROM state_pending WHERE seq = ?").execute(arguments: [seq])
             }
-            for (seq, entry) in new.pending where old.pending[seq] != entry { try write(entry, db) }
-            for receipt in new.receipts.subtracting(old.receipts) {
+            for entry in changes.pending { try write(entry, db) }
+            for receipt in changes.receipts {
                 try db.cachedStatement(sql: "INSERT INTO state_receipts (receipt) VALUES (?)").execute(arguments: [receipt])
             }
         }

@@ -23,13 +23,7 @@ extension LedgerState {
         receipts: Set<String>)
     {
         self.init()
-        founding = header.founding
-        count = header.count
-        head = header.head
-        lastTime = header.lastTime
-        policy = header.policy
-        rejected = header.rejected
-        reversed = header.reversed
+        restore(header)
         self.keys = Dictionary(uniqueKeysWithValues: keys.map { ($0.id, $0) })
         self.funds = Dictionary(uniqueKeysWithValues: funds.map { ($0.id, $0) })
         self.members = Dictionary(uniqueKeysWithValues: members.map { ($0.id, $0) })
@@ -37,22 +31,45 @@ extension LedgerState {
         self.receipts = receipts
     }
 
-    /// This whole state after an append that turned `old`, the part of it the append loaded, into `new`: what `new`
-    /// changed or removed replaces or leaves this state's rows, and the rest stay — the same rows a store writes.
+    /// The rows a store keeps that differ between `old` and this state (derived from it by one entry): each key,
+    /// fund, member and pending entry changed or new, the pending entries settled, and the receipts first used.
+    public struct RowChanges: Sendable {
+        public var keys: [KeyRecord] = []
+        public var funds: [FundRecord] = []
+        public var members: [MemberRecord] = []
+        public var pending: [PendingEntry] = []
+        public var settled: [Int] = []
+        public var receipts: [String] = []
+    }
+
+    public func rowChanges(since old: LedgerState) -> RowChanges {
+        RowChanges(keys: keys.values.filter { old.keys[$0.id] != $0 }, funds: funds.values.filter { old.funds[$0.id] != $0 },
+            members: members.values.filter { old.members[$0.id] != $0 },
+            pending: pending.values.filter { old.pending[$0.seq] != $0 },
+            settled: old.pending.keys.filter { pending[$0] == nil }, receipts: Array(receipts.subtracting(old.receipts)))
+    }
+
+    /// This whole state after an append that turned `old`, the part of it the append loaded, into `new`: the rows
+    /// `new` changed (``rowChanges(since:)``, what a store writes) replace or leave this state's, and the rest stay.
     public mutating func absorb(from old: LedgerState, to new: LedgerState) {
-        founding = new.founding
-        count = new.count
-        head = new.head
-        lastTime = new.lastTime
-        policy = new.policy
-        rejected = new.rejected
-        reversed = new.reversed
-        for (id, key) in new.keys where old.keys[id] != key { keys[id] = key }
-        for (id, fund) in new.funds where old.funds[id] != fund { funds[id] = fund }
-        for (id, member) in new.members where old.members[id] != member { members[id] = member }
-        for seq in old.pending.keys where new.pending[seq] == nil { pending[seq] = nil }
-        for (seq, entry) in new.pending where old.pending[seq] != entry { pending[seq] = entry }
-        receipts.formUnion(new.receipts.subtracting(old.receipts))
+        let changes = new.rowChanges(since: old)
+        restore(new.header)
+        for key in changes.keys { keys[key.id] = key }
+        for fund in changes.funds { funds[fund.id] = fund }
+        for member in changes.members { members[member.id] = member }
+        for seq in changes.settled { pending[seq] = nil }
+        for entry in changes.pending { pending[entry.seq] = entry }
+        receipts.formUnion(changes.receipts)
+    }
+
+    private mutating func restore(_ header: Header) {
+        founding = header.founding
+        count = header.count
+        head = header.head
+        lastTime = header.lastTime
+        policy = header.policy
+        rejected = header.rejected
+        reversed = header.reversed
     }
 
     /// Every member whose record applying `entry` may read or change: the one it names, and for an approval,
