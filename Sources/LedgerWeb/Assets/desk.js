@@ -9,6 +9,7 @@ import { decode, entryHash, base64, fromBase64, fromHex, hex } from "./canonical
 import { keyHash, fingerprint } from "./note.js";
 import { verifyConsistency } from "./merkle.js";
 import { checkChain, ChainError } from "./chain.js";
+import { Pins } from "./pins.js";
 import { KeyFileError, publicKeyFile } from "./pem.js";
 import * as keyring from "./keyring.js";
 import { Refusal, base, get, post, append, refusalFrom } from "./api.js";
@@ -148,7 +149,7 @@ function checkpointSigning(key) {
   const message = $(".message", section);
   $("#sign-checkpoint").addEventListener("click", () => attempt(message, async () => {
     const served = await get("api/v1/checkpoint");
-    const trusted = pinned();
+    const trusted = Pins.saved(base);
     const saved = JSON.parse(localStorage.getItem(CHAIN + base) ?? "null");
     const { root, state } = await checkChain(get, served.size, saved?.ledger === served.ledger ? saved : null, (done, size) =>
       tell(message, say(`Checked ${done.toLocaleString("en-US")} of ${size.toLocaleString("en-US")} entries…`, `已核对 ${done} / ${size} 条…`), "progress"));
@@ -181,11 +182,6 @@ function checkpointSigning(key) {
 
 /** Where the desk keeps what its last chain check covered (chain.js), per site. */
 const CHAIN = "mutual-aid-ledger-chain:";
-
-/** What this browser trusts for the site from its member pages (pins.js): the genesis and the last checkpoint. */
-function pinned() {
-  try { return JSON.parse(localStorage.getItem("mutual-aid-ledger:" + base) ?? "null"); } catch { return null; }
-}
 
 /** Whether an earlier checkpoint (`size`, `root` in hex or base64) is the start of the tree just checked. */
 async function isStartOf(point, size, root) {

@@ -26,6 +26,11 @@ export class Pins {
     this.unconfirmed = [];
   }
 
+  /** What this browser saved for the site at `base`, read only: `{ ledger, genesis, keys, checkpoint }`, or null. */
+  static saved(base) {
+    try { return JSON.parse(localStorage.getItem(PREFIX + base) ?? "null"); } catch { return null; }
+  }
+
   /** The genesis hash typed on this page or carried in the link (`#genesis=HEX`), kept for later visits. */
   static typed(base) {
     const linked = /(?:^#|&)genesis=([0-9a-f]{64})(?:&|$)/.exec(location.hash)?.[1];
